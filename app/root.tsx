@@ -1,0 +1,92 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { SiteHeader } from "~/components/site-header";
+import { fallbackLanguage, isLanguage } from "~/i18n/config";
+import stylesheet from "~/styles/app.css?url";
+import { getLanguage } from "~/utils/i18n.server";
+import { useNonce } from "~/utils/nonce";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json({ lang: await getLanguage(request) });
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t, i18n } = useTranslation();
+  const lang = data?.lang ?? (isLanguage(i18n.language) ? i18n.language : fallbackLanguage);
+  // After a language switch the loader answers the new language; the client's i18next follows.
+  useChangeLanguage(lang);
+  const nonce = useNonce();
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+        >
+          {t("site.skipToContent")}
+        </a>
+        <SiteHeader lang={lang} />
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 bg-white px-4 py-6 text-center text-sm text-slate-600">
+          {t("site.footer")}
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, text] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFoundText")]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbiddenText")]
+        : [t("errors.errorTitle"), t("errors.errorText")];
+  return (
+    <section aria-labelledby="error-title" className="mx-auto max-w-xl py-12 text-center">
+      <p className="text-sm font-semibold text-brand-700">{t("errors.statusCode", { status })}</p>
+      <h1 id="error-title" className="mt-2 text-3xl font-bold">
+        {title}
+      </h1>
+      <p className="mt-4 text-slate-700">{text}</p>
+      <p className="mt-8">
+        <Link to="/" className="rounded bg-brand-700 px-4 py-2 text-white no-underline hover:bg-brand-800">
+          {t("errors.backHome")}
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+// The portal's process: prepares PostgreSQL (embedded or DATABASE_URL), seeds demo data on a
+// fresh embedded database, serves Remix over node:http and runs the background job worker.
+import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { parseEnv } from "../utils/env.server";
+import { prepareDatabase } from "./database";
+import { sendWebResponse, serveStatic, toWebRequest } from "./http";
+
+type Background = { stop(): Promise<void> };
+type AppEntry = { startBackground?: () => Promise<Background> };
+
+const log = (message: string) => console.log(message);
+
+async function main() {
+  // A local .env file, when present, fills in variables that are not already set.
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  let env;
+  try {
+    env = parseEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const production = env.NODE_ENV === "production";
+  const database = await prepareDatabase(env, log);
+  process.env.DATABASE_URL = database.url;
+
+  if (env.seedDemoData) {
+    const { seedIfEmpty } = await import("../../prisma/seed");
+    if (await seedIfEmpty(database.url)) log("[seed] demo data loaded");
+  }
+
+  const root = process.cwd();
+  let getBuild: () => Promise<ServerBuild>;
+  let viteMiddleware: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse, next: () => void) => void) | undefined;
+  if (production) {
+    const buildPath = path.join(root, "build/server/index.js");
+    const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+    getBuild = async () => build;
+  } else {
+    const vite = await import("vite");
+    const devServer = await vite.createServer({ server: { middlewareMode: true } });
+    viteMiddleware = devServer.middlewares;
+    getBuild = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  }
+  const handle = createRequestHandler(() => getBuild(), production ? "production" : "development");
+  const clientRoot = path.join(root, "build/client");
+  const origin = new URL(env.APP_URL).origin;
+
+  const server = createServer(async (req, res) => {
+    try {
+      if (viteMiddleware) {
+        const passed = await new Promise<boolean>((resolve) => viteMiddleware!(req, res, () => resolve(true)));
+        if (!passed) return;
+      } else if (await serveStatic(req, res, clientRoot)) {
+        return;
+      }
+      const response = await handle(toWebRequest(req, res, origin));
+      await sendWebResponse(res, response, req.method);
+    } catch (error) {
+      console.error(error);
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end("Internal Server Error");
+      } else {
+        res.destroy();
+      }
+    }
+  });
+
+  let background: Background | undefined;
+  if (env.JOBS_ENABLED) {
+    const entry = (await getBuild()).entry.module as AppEntry;
+    background = await entry.startBackground?.();
+  }
+
+  server.listen(env.PORT, () => {
+    log(`[app] Vrienden van-portal on ${env.APP_URL} (port ${env.PORT}, ${production ? "production" : "development"})`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`[app] ${signal}: stopping`);
+    server.close();
+    await background?.stop().catch(() => {});
+    await database.embedded?.stop().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+// Configuration: every environment variable is read here, validated once, and typed.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? fallback : v === "true" || v === "1"));
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+    DATABASE_URL: optionalString.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string").optional(),
+    ),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    DATA_DIR: z.string().default(".data"),
+    SESSION_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    SEED_DEMO_DATA: optionalString,
+    JOBS_ENABLED: booleanFlag(true),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "is required when DATABASE_URL points at your own PostgreSQL (generate one with `openssl rand -hex 32`)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema> & {
+  /** True when the app runs its own PostgreSQL (no DATABASE_URL given). */
+  embedded: boolean;
+  sessionSecret: string;
+  seedDemoData: boolean;
+};
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new Error(`Invalid configuration. Fix these environment variables (see .env.example):\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  const embedded = !env.DATABASE_URL;
+  return {
+    ...env,
+    embedded,
+    // Only the embedded, local-only default may fall back to a fixed development secret.
+    sessionSecret: env.SESSION_SECRET ?? "embedded-development-secret-not-for-production-use",
+    seedDemoData: env.SEED_DEMO_DATA === undefined ? embedded : ["true", "1"].includes(env.SEED_DEMO_DATA),
+  };
+}
+
+let cached: Env | undefined;
+export function getEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,160 @@
+// The whole test suite in one command (`npm test`): starts its own PostgreSQL, runs vitest,
+// builds and starts the app on a seeded database, runs the browser tests, and prints one line
+// "N passed, N failed, N skipped" computed from both runners' JSON results.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { seed } from "../prisma/seed";
+import { createPrismaClient } from "../app/utils/db.server";
+import { createDatabaseFromTemplate, freePort, startTestPostgres } from "./support/test-postgres";
+
+const root = path.resolve(import.meta.dirname, "..");
+const results = path.join(root, "test-results");
+const args = process.argv.slice(2);
+const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" : "all";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function run(cmd: string, cmdArgs: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
+function ensureChromium(): void {
+  if (existsSync(CHROMIUM)) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot) {
+    console.error(
+      `Browser tests need Debian's Chromium at ${CHROMIUM}. Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to another Chromium binary)`,
+    );
+    process.exit(1);
+  }
+  console.log("[test] installing Debian's chromium (apt-get) …");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  for (const step of [["update"], ["install", "-y", "--no-install-recommends", "chromium"]]) {
+    const r = spawnSync("apt-get", step, { stdio: "inherit", env });
+    if (r.status !== 0) {
+      console.error(`apt-get ${step.join(" ")} failed; install chromium by hand and run again.`);
+      process.exit(1);
+    }
+  }
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode} before it was healthy`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the app did not become healthy at ${url} within ${timeoutMs / 1000} s`);
+}
+
+type Counts = { passed: number; failed: number; skipped: number };
+
+function vitestCounts(file: string): Counts | undefined {
+  if (!existsSync(file)) return undefined;
+  const data = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number;
+    numFailedTestSuites: number;
+  };
+  return {
+    passed: data.numPassedTests,
+    // A test file that fails to load has no tests: count it as a failure so it cannot hide.
+    failed: data.numFailedTests + (data.numFailedTests === 0 ? data.numFailedTestSuites : 0),
+    skipped: data.numPendingTests + data.numTodoTests,
+  };
+}
+
+function playwrightCounts(file: string): Counts | undefined {
+  if (!existsSync(file)) return undefined;
+  const data = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    errors?: unknown[];
+  };
+  return {
+    passed: data.stats.expected + data.stats.flaky,
+    failed: data.stats.unexpected + (data.errors?.length ?? 0),
+    skipped: data.stats.skipped,
+  };
+}
+
+async function main() {
+  rmSync(results, { recursive: true, force: true });
+  mkdirSync(results, { recursive: true });
+  if (only !== "unit") ensureChromium();
+
+  console.log("[test] starting PostgreSQL for this run …");
+  const pg = await startTestPostgres();
+  let app: ChildProcess | undefined;
+  let missing = 0;
+  const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const add = (c: Counts | undefined, what: string) => {
+    if (!c) {
+      console.error(`[test] no results from ${what}`);
+      missing++;
+      return;
+    }
+    totals.passed += c.passed;
+    totals.failed += c.failed;
+    totals.skipped += c.skipped;
+  };
+
+  try {
+    if (only !== "e2e") {
+      const vitestJson = path.join(results, "vitest.json");
+      await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`], {
+        TEST_ADMIN_URL: pg.adminUrl,
+      });
+      add(vitestCounts(vitestJson), "vitest");
+    }
+
+    if (only !== "unit") {
+      console.log("[test] building the app …");
+      if ((await run("npm", ["run", "build", "--silent"])) !== 0) throw new Error("the build failed");
+      const url = await createDatabaseFromTemplate(pg.adminUrl, "e2e");
+      const client = createPrismaClient(url);
+      await seed(client);
+      await client.$disconnect();
+      const port = await freePort();
+      const baseUrl = `http://localhost:${port}`;
+      app = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
+        cwd: root,
+        stdio: ["ignore", "inherit", "inherit"],
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          PORT: String(port),
+          APP_URL: baseUrl,
+          DATABASE_URL: url,
+          SESSION_SECRET: "e2e-test-secret-e2e-test-secret-e2e-test",
+          SEED_DEMO_DATA: "false",
+        },
+      });
+      await waitForHealth(baseUrl, app);
+      await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts"], { E2E_BASE_URL: baseUrl });
+      add(playwrightCounts(path.join(results, "e2e.json")), "playwright");
+    }
+  } catch (error) {
+    console.error(`[test] ${error instanceof Error ? error.message : error}`);
+    missing++;
+  } finally {
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((r) => app!.once("close", r));
+    }
+    await pg.stop();
+  }
+
+  const failed = totals.failed + missing;
+  console.log(`${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+void main();
