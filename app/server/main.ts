@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { parseEnv } from "../utils/env.server";
+import { getEnv } from "../utils/env.server";
 import { prepareDatabase } from "./database";
 import { sendWebResponse, serveStatic, toWebRequest } from "./http";
 
@@ -19,7 +19,7 @@ async function main() {
   if (existsSync(".env")) process.loadEnvFile(".env");
   let env;
   try {
-    env = parseEnv();
+    env = getEnv();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

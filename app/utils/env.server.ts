@@ -61,8 +61,16 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   };
 }
 
-let cached: Env | undefined;
+// Parsed once per process: app/server/main.ts parses it before it sets DATABASE_URL to the
+// embedded server, and the built app (a separate module graph) reads the same result.
+const store = globalThis as unknown as { __vriendenEnv?: Env };
+
 export function getEnv(): Env {
-  cached ??= parseEnv();
-  return cached;
+  store.__vriendenEnv ??= parseEnv();
+  return store.__vriendenEnv;
+}
+
+/** Tests: forget the parsed configuration so the next getEnv() reads process.env again. */
+export function resetEnv(): void {
+  store.__vriendenEnv = undefined;
 }
