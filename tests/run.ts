@@ -9,7 +9,7 @@ import { createPrismaClient } from "../app/utils/db.server";
 import { createDatabaseFromTemplate, freePort, startTestPostgres } from "./support/test-postgres";
 
 const root = path.resolve(import.meta.dirname, "..");
-const results = path.join(root, "test-results");
+const results = path.resolve(root, process.env.TEST_RESULTS_DIR ?? "test-results");
 const args = process.argv.slice(2);
 const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" : "all";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -138,7 +138,10 @@ async function main() {
         },
       });
       await waitForHealth(baseUrl, app);
-      await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts"], { E2E_BASE_URL: baseUrl });
+      await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts"], {
+        E2E_BASE_URL: baseUrl,
+        TEST_RESULTS_DIR: results,
+      });
       add(playwrightCounts(path.join(results, "e2e.json")), "playwright");
     }
   } catch (error) {

@@ -26,6 +26,15 @@ const EnvSchema = z
     SESSION_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     SEED_DEMO_DATA: optionalString,
     JOBS_ENABLED: booleanFlag(true),
+    // E-mail: without a key, mail stays in the outbox and the development mailbox shows it.
+    RESEND_API_KEY: optionalString,
+    MAIL_FROM: z.string().default("Vrienden van het Maasdal College <portal@vriendenvanhetmaasdal.example>"),
+    // Payments: without a key, the app starts a local fake of Stripe's API.
+    STRIPE_SECRET_KEY: optionalString,
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    STRIPE_FAKE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+    // Uploads: local disk under DATA_DIR unless an UploadThing token is set.
+    UPLOADTHING_TOKEN: optionalString,
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.SESSION_SECRET) {

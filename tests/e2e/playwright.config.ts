@@ -1,16 +1,18 @@
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const baseURL = process.env.E2E_BASE_URL ?? "http://localhost:3000";
+const results = path.resolve(import.meta.dirname, "../..", process.env.TEST_RESULTS_DIR ?? "test-results");
 
 export default defineConfig({
   testDir: ".",
   testMatch: "**/*.spec.ts",
-  outputDir: "../../test-results/e2e-artifacts",
+  outputDir: path.join(results, "e2e-artifacts"),
   timeout: 30_000,
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [["list"], ["json", { outputFile: "../../test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: path.join(results, "e2e.json") }]],
   use: {
     baseURL,
     screenshot: "only-on-failure",
