@@ -84,3 +84,9 @@ export async function startBackground() {
   const { startWorker } = await import("~/modules/jobs/jobs.server");
   return startWorker();
 }
+
+/** Called once by app/server/main.ts before it listens: services the app needs in this process. */
+export async function startServices() {
+  const { startStripeFakeIfNeeded } = await import("~/modules/payments/stripe.server");
+  await startStripeFakeIfNeeded();
+}

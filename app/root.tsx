@@ -13,16 +13,32 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { MailDevBanner } from "~/components/mail-dev-banner";
+import { PaymentsDevBanner } from "~/components/payments-dev-banner";
 import { SiteHeader } from "~/components/site-header";
 import { fallbackLanguage, isLanguage } from "~/i18n/config";
 import stylesheet from "~/styles/app.css?url";
+import { getOptionalUser } from "~/modules/auth/session.server";
+import { getEnv } from "~/utils/env.server";
 import { getLanguage } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json({ lang: await getLanguage(request) });
+  const [lang, user] = await Promise.all([getLanguage(request), getOptionalUser(request)]);
+  const env = getEnv();
+  return json({
+    lang,
+    simulated: { mail: !env.RESEND_API_KEY, payments: !env.STRIPE_SECRET_KEY },
+    user: user
+      ? {
+          name: user.name,
+          activeRoleId: user.activeRole?.id ?? null,
+          roles: user.roles.map((r) => ({ id: r.id, role: r.role, organisation: r.organisation })),
+        }
+      : null,
+  });
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -47,7 +63,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         >
           {t("site.skipToContent")}
         </a>
-        <SiteHeader lang={lang} />
+        {data?.simulated.mail ? <MailDevBanner /> : null}
+        {data?.simulated.payments ? <PaymentsDevBanner /> : null}
+        <SiteHeader lang={lang} user={data?.user ?? null} />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
           {children}
         </main>

@@ -135,6 +135,7 @@ async function main() {
           DATABASE_URL: url,
           SESSION_SECRET: "e2e-test-secret-e2e-test-secret-e2e-test",
           SEED_DEMO_DATA: "false",
+          SIMULATE_SERVICES: "true",
         },
       });
       await waitForHealth(baseUrl, app);

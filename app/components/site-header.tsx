@@ -2,25 +2,26 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { supportedLanguages, type Language } from "~/i18n/config";
 
-export function SiteHeader({ lang }: { lang: Language }) {
+export type HeaderUser = {
+  name: string;
+  activeRoleId: string | null;
+  roles: Array<{ id: string; role: string; organisation: string | null }>;
+};
+
+const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? "font-semibold text-slate-900" : "");
+
+export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser | null }) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
+  const roleName = (r: HeaderUser["roles"][number]) =>
+    r.organisation ? `${t(`auth:roles.${r.role}`)} · ${r.organisation}` : t(`auth:roles.${r.role}`);
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link to="/" className="text-lg font-bold text-brand-800 no-underline hover:no-underline">
           {t("site.name")}
         </Link>
-        <nav aria-label={t("site.mainNavigation")} className="order-3 w-full sm:order-none sm:w-auto">
-          <ul className="flex flex-wrap gap-4 text-sm">
-            <li>
-              <NavLink to="/" end className={({ isActive }) => (isActive ? "font-semibold text-slate-900" : "")}>
-                {t("nav.home")}
-              </NavLink>
-            </li>
-          </ul>
-        </nav>
         <Form method="post" action="/language" className="flex items-center gap-1" aria-label={t("language.switch")}>
           <input type="hidden" name="redirectTo" value={here} />
           <span className="sr-only">{t("language.label")}</span>
@@ -41,6 +42,72 @@ export function SiteHeader({ lang }: { lang: Language }) {
             </button>
           ))}
         </Form>
+      </div>
+      <div className="border-t border-slate-100">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-2 text-sm">
+          <nav aria-label={t("site.mainNavigation")}>
+            <ul className="flex flex-wrap gap-4">
+              <li>
+                <NavLink to="/" end className={navClass}>
+                  {t("nav.home")}
+                </NavLink>
+              </li>
+              {user ? (
+                <>
+                  <li>
+                    <NavLink to="/dashboard" className={navClass}>
+                      {t("auth:header.dashboard")}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/account" className={navClass}>
+                      {t("auth:header.account")}
+                    </NavLink>
+                  </li>
+                </>
+              ) : null}
+            </ul>
+          </nav>
+          {user ? (
+            <div className="flex flex-wrap items-center gap-3">
+              <span className="text-slate-700">{t("auth:header.actingAs", { name: user.name })}</span>
+              {user.roles.length > 1 ? (
+                <Form method="post" action="/account" className="flex items-center gap-1">
+                  <input type="hidden" name="intent" value="switch-role" />
+                  <input type="hidden" name="redirectTo" value={here} />
+                  <label htmlFor="header-role" className="sr-only">
+                    {t("auth:header.switchRole")}
+                  </label>
+                  <select
+                    id="header-role"
+                    name="roleId"
+                    defaultValue={user.activeRoleId ?? undefined}
+                    key={user.activeRoleId}
+                    className="max-w-52 rounded border border-slate-400 bg-white px-2 py-1"
+                  >
+                    {user.roles.map((r) => (
+                      <option key={r.id} value={r.id}>
+                        {roleName(r)}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" className="rounded px-2 py-1 font-semibold text-brand-700 hover:bg-brand-50">
+                    {t("auth:header.switchRoleSubmit")}
+                  </button>
+                </Form>
+              ) : null}
+              <Form method="post" action="/logout">
+                <button type="submit" className="rounded px-2 py-1 font-semibold text-brand-700 hover:bg-brand-50">
+                  {t("auth:header.signOut")}
+                </button>
+              </Form>
+            </div>
+          ) : (
+            <Link to="/login" className="font-semibold">
+              {t("auth:header.signIn")}
+            </Link>
+          )}
+        </div>
       </div>
     </header>
   );

@@ -6,11 +6,13 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { getEnv } from "../utils/env.server";
+import { CLIENT_IP_HEADER } from "../utils/client-ip";
+import { isCrossSiteRequest } from "../utils/origin.server";
 import { prepareDatabase } from "./database";
 import { sendWebResponse, serveStatic, toWebRequest } from "./http";
 
 type Background = { stop(): Promise<void> };
-type AppEntry = { startBackground?: () => Promise<Background> };
+type AppEntry = { startBackground?: () => Promise<Background>; startServices?: () => Promise<void> };
 
 const log = (message: string) => console.log(message);
 
@@ -58,7 +60,17 @@ async function main() {
       } else if (await serveStatic(req, res, clientRoot)) {
         return;
       }
-      const response = await handle(toWebRequest(req, res, origin));
+      // The client's address for rate limits; a client cannot set it (any incoming value is replaced).
+      const forwarded = env.TRUST_PROXY ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+      req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
+      const request = toWebRequest(req, res, origin);
+      if (isCrossSiteRequest(request, env.APP_URL)) {
+        res.statusCode = 403;
+        res.setHeader("Content-Type", "text/plain; charset=utf-8");
+        res.end("Forbidden: this request came from another site.");
+        return;
+      }
+      const response = await handle(request);
       await sendWebResponse(res, response, req.method);
     } catch (error) {
       console.error(error);
@@ -71,11 +83,10 @@ async function main() {
     }
   });
 
+  const entry = (await getBuild()).entry.module as AppEntry;
+  await entry.startServices?.();
   let background: Background | undefined;
-  if (env.JOBS_ENABLED) {
-    const entry = (await getBuild()).entry.module as AppEntry;
-    background = await entry.startBackground?.();
-  }
+  if (env.JOBS_ENABLED) background = await entry.startBackground?.();
 
   server.listen(env.PORT, () => {
     log(`[app] Vrienden van-portal on ${env.APP_URL} (port ${env.PORT}, ${production ? "production" : "development"})`);

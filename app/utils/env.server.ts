@@ -26,6 +26,8 @@ const EnvSchema = z
     SESSION_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     SEED_DEMO_DATA: optionalString,
     JOBS_ENABLED: booleanFlag(true),
+    // Behind a load balancer: take the client address from X-Forwarded-For (rate limits).
+    TRUST_PROXY: booleanFlag(false),
     // E-mail: without a key, mail stays in the outbox and the development mailbox shows it.
     RESEND_API_KEY: optionalString,
     MAIL_FROM: z.string().default("Vrienden van het Maasdal College <portal@vriendenvanhetmaasdal.example>"),
@@ -35,8 +37,24 @@ const EnvSchema = z
     STRIPE_FAKE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     // Uploads: local disk under DATA_DIR unless an UploadThing token is set.
     UPLOADTHING_TOKEN: optionalString,
+    // A deployment on its own database must use the real services, unless this says it is a test site.
+    SIMULATE_SERVICES: booleanFlag(false),
   })
   .superRefine((env, ctx) => {
+    const realDeployment = !!env.DATABASE_URL && env.NODE_ENV === "production" && !env.SIMULATE_SERVICES;
+    // Without these keys anyone could read sign-in mails in the development mailbox or "pay" with the fake.
+    for (const key of ["RESEND_API_KEY", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] as const) {
+      if (realDeployment && !env[key]) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: "is required in production on your own database (or set SIMULATE_SERVICES=true for a test site)",
+        });
+      }
+    }
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required with STRIPE_SECRET_KEY (the endpoint's signing secret, whsec_…)" });
+    }
     if (env.DATABASE_URL && !env.SESSION_SECRET) {
       ctx.addIssue({
         code: "custom",

@@ -17,7 +17,8 @@ export function applySecurityHeaders(headers: Headers, options: { nonce?: string
         "img-src 'self' data: blob:",
         "font-src 'self'",
         "connect-src 'self'",
-        "form-action 'self'",
+        // A payment form redirects to Stripe Checkout after posting to us.
+        "form-action 'self' https://checkout.stripe.com",
         "frame-ancestors 'none'",
         "base-uri 'self'",
         "object-src 'none'",

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, inject } from "vitest";
 import { dropDatabase } from "../../app/server/embedded-postgres";
 import { resetClock } from "../../app/utils/clock.server";
 import { createPrismaClient, setDb } from "../../app/utils/db.server";
+import { resetEnv } from "../../app/utils/env.server";
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import { createDatabaseFromTemplate } from "./test-postgres";
 
@@ -15,6 +16,8 @@ beforeAll(async () => {
   process.env.TEST_ADMIN_URL = adminUrl;
   const url = await createDatabaseFromTemplate(adminUrl, name);
   process.env.DATABASE_URL = url;
+  process.env.SESSION_SECRET ??= "test-session-secret-test-session-secret";
+  resetEnv();
   client = createPrismaClient(url);
   setDb(client);
 });

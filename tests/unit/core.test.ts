@@ -22,6 +22,13 @@ describe("configuration", () => {
     expect(env.seedDemoData).toBe(false);
   });
 
+  it("refuses a production deployment without the real mail and payment services", () => {
+    const base = { DATABASE_URL: "postgresql://u:p@db/x", SESSION_SECRET: "x".repeat(32), NODE_ENV: "production" };
+    expect(() => parseEnv(base)).toThrow(/RESEND_API_KEY[\s\S]*STRIPE_SECRET_KEY[\s\S]*STRIPE_WEBHOOK_SECRET/);
+    expect(parseEnv({ ...base, SIMULATE_SERVICES: "true" }).embedded).toBe(false);
+    expect(parseEnv({ ...base, RESEND_API_KEY: "re_x", STRIPE_SECRET_KEY: "sk_x", STRIPE_WEBHOOK_SECRET: "whsec_x" }).embedded).toBe(false);
+  });
+
   it("names each invalid variable", () => {
     expect(() => parseEnv({ PORT: "eighty", APP_URL: "ftp://x", DATABASE_URL: "mysql://x" })).toThrow(
       /PORT[\s\S]*APP_URL[\s\S]*DATABASE_URL/,

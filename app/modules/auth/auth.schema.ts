@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { ROLES } from "./roles";
+
+// Messages are i18n keys; the form shows them translated.
+export const EmailLoginSchema = z.object({
+  email: z
+    .string({ error: "auth:errors.emailRequired" })
+    .trim()
+    .min(1, "auth:errors.emailRequired")
+    .max(254, "auth:errors.emailInvalid")
+    .pipe(z.email({ error: "auth:errors.emailInvalid" })),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+export const CodeSchema = z.object({
+  code: z
+    .string({ error: "auth:errors.codeRequired" })
+    .trim()
+    .min(1, "auth:errors.codeRequired")
+    .max(20, "auth:errors.codeFormat")
+    .regex(/^[\d\s-]+$/, "auth:errors.codeFormat"),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+export const PupilCodeSchema = z.object({
+  code: z
+    .string({ error: "auth:errors.codeRequired" })
+    .trim()
+    .min(1, "auth:errors.codeRequired")
+    .max(40, "auth:errors.pupilCodeFormat"),
+});
+
+export const SwitchRoleSchema = z.object({ intent: z.literal("switch-role"), roleId: z.string().min(1).max(64) });
+export const SignOutEverywhereSchema = z.object({ intent: z.literal("sign-out-everywhere") });
+
+export const InviteSchema = z
+  .object({
+    intent: z.literal("invite"),
+    email: z
+      .string({ error: "auth:errors.emailRequired" })
+      .trim()
+      .min(1, "auth:errors.emailRequired")
+      .max(254, "auth:errors.emailInvalid")
+      .pipe(z.email({ error: "auth:errors.emailInvalid" })),
+    name: z.string().trim().max(120, "auth:errors.nameTooLong").optional(),
+    role: z.enum(ROLES, { error: "auth:errors.roleRequired" }),
+    companyId: z.string().max(64).optional(),
+    schoolId: z.string().max(64).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.role === "COMPANY_CONTACT" && !value.companyId)
+      ctx.addIssue({ code: "custom", path: ["companyId"], message: "auth:errors.companyRequired" });
+    if ((value.role === "SCHOOL_CONTACT" || value.role === "TEACHER") && !value.schoolId)
+      ctx.addIssue({ code: "custom", path: ["schoolId"], message: "auth:errors.schoolRequired" });
+  });
+
+export const RemoveRoleSchema = z.object({ intent: z.literal("remove-role"), roleId: z.string().min(1).max(64) });
+export const RevokeInvitationSchema = z.object({ intent: z.literal("revoke-invitation"), invitationId: z.string().min(1).max(64) });

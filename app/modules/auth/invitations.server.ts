@@ -1,0 +1,149 @@
+// The board invites people into a role by e-mail; accepting (a POST on the invitation page)
+// adds the role and signs the person in.
+import type { Role } from "~/generated/prisma/enums";
+import type { Language } from "~/i18n/config";
+import { audit } from "~/modules/audit/audit.server";
+import { queueMail } from "~/modules/mail/outbox.server";
+import { now } from "~/utils/clock.server";
+import { hashSecret, randomToken } from "~/utils/crypto.server";
+import { db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { normalizeEmail } from "./login.server";
+import { createUserSession } from "./session.server";
+
+export const INVITATION_TTL_MS = 14 * 24 * 3_600_000;
+const tokenHash = (token: string) => hashSecret(`invitation:${token}`);
+
+export type InvitationInput = {
+  email: string;
+  name?: string;
+  role: Role;
+  companyId?: string | null;
+  schoolId?: string | null;
+};
+
+export async function createInvitation(
+  input: InvitationInput,
+  inviter: { id: string; name: string },
+  locale: Language,
+  labels: { roleLabel: string; organisationName?: string },
+) {
+  const token = randomToken();
+  const at = now();
+  const email = normalizeEmail(input.email);
+  return db.$transaction(async (tx) => {
+    const invitation = await tx.invitation.create({
+      data: {
+        email,
+        name: input.name || null,
+        role: input.role,
+        companyId: input.companyId ?? null,
+        schoolId: input.schoolId ?? null,
+        tokenHash: tokenHash(token),
+        invitedById: inviter.id,
+        createdAt: at,
+        expiresAt: new Date(at.getTime() + INVITATION_TTL_MS),
+      },
+    });
+    await queueMail(
+      {
+        to: email,
+        template: "invitation",
+        props: {
+          inviterName: inviter.name,
+          roleLabel: labels.roleLabel,
+          organisationName: labels.organisationName,
+          acceptUrl: `${getEnv().APP_URL}/invitation/${token}`,
+          locale,
+        },
+        locale,
+        idempotencyKey: `invitation:${invitation.id}`,
+      },
+      tx,
+    );
+    await audit(
+      {
+        actorId: inviter.id,
+        action: "invitation.create",
+        entityType: "Invitation",
+        entityId: invitation.id,
+        after: { email, role: input.role, companyId: input.companyId ?? null, schoolId: input.schoolId ?? null },
+      },
+      tx,
+    );
+    return invitation;
+  });
+}
+
+export async function findOpenInvitation(token: string) {
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: tokenHash(token) },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      companyId: true,
+      schoolId: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      company: { select: { name: true } },
+      school: { select: { name: true } },
+    },
+  });
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now()) return null;
+  return invitation;
+}
+
+/** Adds the role (creating the account if needed) and signs in. Returns the session cookie. */
+export async function acceptInvitation(request: Request, token: string): Promise<string | null> {
+  const invitation = await findOpenInvitation(token);
+  if (!invitation) return null;
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null },
+      data: { acceptedAt: now() },
+    });
+    if (claimed.count !== 1) return null;
+    const user =
+      (await tx.user.findUnique({ where: { email: invitation.email } })) ??
+      (await tx.user.create({ data: { email: invitation.email, name: invitation.name ?? invitation.email.split("@")[0]! } }));
+    if (user.disabledAt) return null;
+    const existing = await tx.roleAssignment.findFirst({
+      where: { userId: user.id, role: invitation.role, companyId: invitation.companyId, schoolId: invitation.schoolId },
+    });
+    if (!existing) {
+      const grant = await tx.roleAssignment.create({
+        data: { userId: user.id, role: invitation.role, companyId: invitation.companyId, schoolId: invitation.schoolId },
+      });
+      await audit({ actorId: user.id, action: "role.grant", entityType: "RoleAssignment", entityId: grant.id, after: grant }, tx);
+    }
+    await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedById: user.id } });
+    await audit({ actorId: user.id, action: "invitation.accept", entityType: "Invitation", entityId: invitation.id }, tx);
+    return createUserSession(request, user.id, tx);
+  });
+}
+
+export async function revokeInvitation(id: string, actorId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const result = await tx.invitation.updateMany({ where: { id, acceptedAt: null, revokedAt: null }, data: { revokedAt: now() } });
+    if (result.count) await audit({ actorId, action: "invitation.revoke", entityType: "Invitation", entityId: id }, tx);
+    return result.count === 1;
+  });
+}
+
+export async function listOpenInvitations() {
+  return db.invitation.findMany({
+    where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: now() } },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      company: { select: { name: true } },
+      school: { select: { name: true } },
+    },
+  });
+}

@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { buttonClass } from "~/components/ui/button";
+import { Card, PageHeader } from "~/components/ui/page";
+import { requireUser } from "~/modules/auth/session.server";
+import { getT } from "~/utils/i18n.server";
+
+// Each role's start page; later capabilities fill their own panel.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const t = await getT(request);
+  return json({
+    title: t("auth:dashboard.title"),
+    name: user.name,
+    activeRole: user.activeRole ? { role: user.activeRole.role, organisation: user.activeRole.organisation } : null,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export default function Dashboard() {
+  const { t } = useTranslation();
+  const { name, activeRole } = useLoaderData<typeof loader>();
+  const roleLabel = activeRole
+    ? `${t(`auth:roles.${activeRole.role}`)}${activeRole.organisation ? ` · ${activeRole.organisation}` : ""}`
+    : null;
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("auth:dashboard.welcome", { name })} intro={roleLabel ? t("auth:dashboard.asRole", { role: roleLabel }) : undefined} />
+      <Card>
+        <p>{activeRole ? t(`auth:dashboard.${activeRole.role}`) : t("auth:dashboard.noRoles")}</p>
+        {activeRole?.role === "BOARD" ? (
+          <p className="mt-4">
+            <Link to="/bestuur/mensen" className={buttonClass("primary")}>
+              {t("auth:dashboard.people")}
+            </Link>
+          </p>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

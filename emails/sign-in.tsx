@@ -1,0 +1,48 @@
+// Sign-in mail: a link to a confirmation page (whose button signs in, so mail scanners that open
+// links do not) and a code for the browser that asked (people ask on a PC, read mail on a phone).
+import { Heading, Text } from "@react-email/components";
+import { ActionButton, Layout, styles } from "./components/layout";
+import { mailTexts, type MailLocale } from "./i18n";
+
+export type SignInMailProps = {
+  email: string;
+  code: string;
+  confirmUrl: string;
+  expiresInMinutes?: number;
+};
+
+export function signInSubject(_props: SignInMailProps, locale: MailLocale): string {
+  return mailTexts(locale).signIn.subject;
+}
+
+export default function SignInEmail({
+  email = "j.jansen@voorbeeldbedrijf.example",
+  code = "483920",
+  confirmUrl = "http://localhost:3000/login/confirm/preview-token",
+  expiresInMinutes = 15,
+  locale = "nl",
+}: Partial<SignInMailProps> & { locale?: MailLocale }) {
+  const t = mailTexts(locale).signIn;
+  return (
+    <Layout locale={locale} preview={t.preview(expiresInMinutes)}>
+      <Heading as="h1" style={styles.heading}>
+        {t.heading}
+      </Heading>
+      <Text style={styles.text}>{t.intro(email)}</Text>
+      <Text style={styles.text}>{t.linkIntro}</Text>
+      <ActionButton href={confirmUrl} label={t.button} locale={locale} />
+      <Text style={styles.text}>{t.codeIntro}</Text>
+      <Text style={styles.code}>{code}</Text>
+      <Text style={styles.text}>{t.expiry(expiresInMinutes)}</Text>
+      <Text style={styles.text}>{t.ignore}</Text>
+    </Layout>
+  );
+}
+
+SignInEmail.PreviewProps = {
+  email: "j.jansen@voorbeeldbedrijf.example",
+  code: "483920",
+  confirmUrl: "http://localhost:3000/login/confirm/preview-token",
+  expiresInMinutes: 15,
+  locale: "nl",
+} satisfies SignInMailProps & { locale: MailLocale };
