@@ -4,11 +4,11 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "../utils/env.server";
 import { CLIENT_IP_HEADER } from "../utils/client-ip";
-import { isCrossSiteRequest } from "../utils/origin.server";
 import { prepareDatabase } from "./database";
+import { createAppHandler } from "./handler";
 import { sendWebResponse, serveStatic, toWebRequest } from "./http";
 
 type Background = { stop(): Promise<void> };
@@ -48,7 +48,7 @@ async function main() {
     viteMiddleware = devServer.middlewares;
     getBuild = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   }
-  const handle = createRequestHandler(() => getBuild(), production ? "production" : "development");
+  const handle = createAppHandler(() => getBuild(), env);
   const clientRoot = path.join(root, "build/client");
   const origin = new URL(env.APP_URL).origin;
 
@@ -63,14 +63,7 @@ async function main() {
       // The client's address for rate limits; a client cannot set it (any incoming value is replaced).
       const forwarded = env.TRUST_PROXY ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
       req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
-      const request = toWebRequest(req, res, origin);
-      if (isCrossSiteRequest(request, env.APP_URL)) {
-        res.statusCode = 403;
-        res.setHeader("Content-Type", "text/plain; charset=utf-8");
-        res.end("Forbidden: this request came from another site.");
-        return;
-      }
-      const response = await handle(request);
+      const response = await handle(toWebRequest(req, res, origin));
       await sendWebResponse(res, response, req.method);
     } catch (error) {
       console.error(error);
