@@ -52,7 +52,7 @@ export function routeInfos(build: ServerBuild): RouteInfo[] {
       hasLoader: typeof r.module.loader === "function",
       hasAction: typeof r.module.action === "function",
       hasComponent: typeof r.module.default === "function",
-      module: r.module as Record<string, unknown>,
+      module: r.module as unknown as Record<string, unknown>,
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
