@@ -2,7 +2,7 @@
 // builds and starts the app on a seeded database, runs the browser tests, and prints one line
 // "N passed, N failed, N skipped" computed from both runners' JSON results.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { seed } from "../prisma/seed";
 import { createPrismaClient } from "../app/utils/db.server";
@@ -85,6 +85,20 @@ function playwrightCounts(file: string): Counts | undefined {
   };
 }
 
+/** One line per guard (access matrix, hostile input, query budgets, headers), written by the guard tests. */
+function printGuardReport(): void {
+  const dir = path.join(results, "guards");
+  if (!existsSync(dir)) return;
+  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  if (!files.length) return;
+  console.log("\nGuards:");
+  for (const file of files) {
+    const { line } = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { line: string };
+    console.log(`  ${file.replace(/\.json$/, "")}: ${line}`);
+  }
+  console.log("");
+}
+
 async function main() {
   rmSync(results, { recursive: true, force: true });
   mkdirSync(results, { recursive: true });
@@ -156,6 +170,7 @@ async function main() {
     await pg.stop();
   }
 
+  printGuardReport();
   const failed = totals.failed + missing;
   console.log(`${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
   process.exit(failed > 0 ? 1 : 0);

@@ -568,6 +568,7 @@ describe("simulated-payment pages", () => {
     expect(missing instanceof Response && missing.status).toBe(404);
 
     process.env.STRIPE_SECRET_KEY = "sk_test_real_key_for_this_test";
+    process.env.STRIPE_WEBHOOK_SECRET = "whsec_real_secret_for_this_test";
     resetEnv();
     try {
       for (const load of [
@@ -579,6 +580,7 @@ describe("simulated-payment pages", () => {
       }
     } finally {
       delete process.env.STRIPE_SECRET_KEY;
+      delete process.env.STRIPE_WEBHOOK_SECRET;
       resetEnv();
     }
   });
