@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -16,30 +16,51 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { MailDevBanner } from "~/components/mail-dev-banner";
 import { PaymentsDevBanner } from "~/components/payments-dev-banner";
 import { SiteHeader } from "~/components/site-header";
+import { NavigationProgress, useNavigationBusy } from "~/components/ui/loading";
+import { Toaster } from "~/components/ui/toast";
 import { fallbackLanguage, isLanguage } from "~/i18n/config";
 import stylesheet from "~/styles/app.css?url";
 import { getOptionalUser } from "~/modules/auth/session.server";
 import { getEnv } from "~/utils/env.server";
-import { getLanguage } from "~/utils/i18n.server";
+import { getLanguage, getT } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
+import { getToast } from "~/utils/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [lang, user] = await Promise.all([getLanguage(request), getOptionalUser(request)]);
+  const [lang, user, t, { toast, setCookie }] = await Promise.all([
+    getLanguage(request),
+    getOptionalUser(request),
+    getT(request),
+    getToast(request),
+  ]);
   const env = getEnv();
-  return json({
-    lang,
-    simulated: { mail: !env.RESEND_API_KEY, payments: !env.STRIPE_SECRET_KEY },
-    user: user
-      ? {
-          name: user.name,
-          activeRoleId: user.activeRole?.id ?? null,
-          roles: user.roles.map((r) => ({ id: r.id, role: r.role, organisation: r.organisation })),
-        }
-      : null,
-  });
+  return json(
+    {
+      lang,
+      toast,
+      // Titles for pages that end in the error boundary (their own loader did not answer).
+      titles: { site: t("site.name"), notFound: t("errors.notFoundTitle"), forbidden: t("errors.forbiddenTitle"), error: t("errors.errorTitle") },
+      simulated: { mail: !env.RESEND_API_KEY, payments: !env.STRIPE_SECRET_KEY },
+      user: user
+        ? {
+            name: user.name,
+            activeRoleId: user.activeRole?.id ?? null,
+            roles: user.roles.map((r) => ({ id: r.id, role: r.role, organisation: r.organisation })),
+          }
+        : null,
+    },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!data) return [{ title: "Vrienden van" }];
+  const status = isRouteErrorResponse(error) ? error.status : error ? 500 : 200;
+  const page = status === 404 ? data.titles.notFound : status === 403 ? data.titles.forbidden : status >= 400 ? data.titles.error : null;
+  return [{ title: page ? `${page} · ${data.titles.site}` : data.titles.site }];
+};
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -48,6 +69,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // After a language switch the loader answers the new language; the client's i18next follows.
   useChangeLanguage(lang);
   const nonce = useNonce();
+  const busy = useNavigationBusy();
   return (
     <html lang={lang}>
       <head>
@@ -57,6 +79,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="flex min-h-screen flex-col">
+        <NavigationProgress />
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
@@ -66,7 +89,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {data?.simulated.mail ? <MailDevBanner /> : null}
         {data?.simulated.payments ? <PaymentsDevBanner /> : null}
         <SiteHeader lang={lang} user={data?.user ?? null} />
-        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+        <main id="main" aria-busy={busy || undefined} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+          <Toaster toast={data?.toast} />
           {children}
         </main>
         <footer className="border-t border-slate-200 bg-white px-4 py-6 text-center text-sm text-slate-600">

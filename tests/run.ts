@@ -12,6 +12,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const results = path.resolve(root, process.env.TEST_RESULTS_DIR ?? "test-results");
 const args = process.argv.slice(2);
 const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" : "all";
+/** Anything else narrows the browser tests (file name filters), e.g. `npm run test:e2e -- auth`. */
+const e2eFilters = args.filter((a) => !a.startsWith("--"));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 function run(cmd: string, cmdArgs: string[], env: Record<string, string> = {}): Promise<number> {
@@ -153,7 +155,7 @@ async function main() {
         },
       });
       await waitForHealth(baseUrl, app);
-      await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts"], {
+      await run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts", ...e2eFilters], {
         E2E_BASE_URL: baseUrl,
         TEST_RESULTS_DIR: results,
       });

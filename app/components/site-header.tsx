@@ -8,7 +8,8 @@ export type HeaderUser = {
   roles: Array<{ id: string; role: string; organisation: string | null }>;
 };
 
-const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? "font-semibold text-slate-900" : "");
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `inline-flex min-h-11 items-center ${isActive ? "font-semibold text-slate-900" : ""}`;
 
 export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser | null }) {
   const { t } = useTranslation();
@@ -34,7 +35,7 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser | 
               lang={code}
               aria-pressed={code === lang}
               className={
-                "rounded px-2 py-1 text-sm " +
+                "inline-flex min-h-11 items-center rounded px-3 text-sm " +
                 (code === lang ? "bg-brand-700 text-white" : "text-brand-700 hover:bg-brand-50")
               }
             >
@@ -83,7 +84,7 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser | 
                     name="roleId"
                     defaultValue={user.activeRoleId ?? undefined}
                     key={user.activeRoleId}
-                    className="max-w-52 rounded border border-slate-400 bg-white px-2 py-1"
+                    className="min-h-11 max-w-52 rounded border border-slate-500 bg-white px-2"
                   >
                     {user.roles.map((r) => (
                       <option key={r.id} value={r.id}>
@@ -91,19 +92,19 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser | 
                       </option>
                     ))}
                   </select>
-                  <button type="submit" className="rounded px-2 py-1 font-semibold text-brand-700 hover:bg-brand-50">
+                  <button type="submit" className="inline-flex min-h-11 items-center rounded px-3 font-semibold text-brand-700 hover:bg-brand-50">
                     {t("auth:header.switchRoleSubmit")}
                   </button>
                 </Form>
               ) : null}
               <Form method="post" action="/logout">
-                <button type="submit" className="rounded px-2 py-1 font-semibold text-brand-700 hover:bg-brand-50">
+                <button type="submit" className="inline-flex min-h-11 items-center rounded px-3 font-semibold text-brand-700 hover:bg-brand-50">
                   {t("auth:header.signOut")}
                 </button>
               </Form>
             </div>
           ) : (
-            <Link to="/login" className="font-semibold">
+            <Link to="/login" className="inline-flex min-h-11 items-center font-semibold">
               {t("auth:header.signIn")}
             </Link>
           )}

@@ -5,6 +5,9 @@ import { useTranslation } from "react-i18next";
 import { getNetworkFigures } from "~/modules/network/figures.server";
 import { getT } from "~/utils/i18n.server";
 
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
+export const queryBudget = 2;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const [t, figures] = await Promise.all([getT(request), getNetworkFigures()]);
   return json({ title: `${t("home.title")} · ${t("site.name")}`, figures });

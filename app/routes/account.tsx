@@ -10,9 +10,12 @@ import { SignOutEverywhereSchema, SwitchRoleSchema } from "~/modules/auth/auth.s
 import { listActiveSessions } from "~/modules/auth/sessions-list.server";
 import { endAllSessions, requireUser, sessionCookie, switchActiveRole } from "~/modules/auth/session.server";
 import { audit } from "~/modules/audit/audit.server";
-import { invalid } from "~/utils/forms.server";
+import { invalid, readForm } from "~/utils/forms.server";
 import { getT } from "~/utils/i18n.server";
 import { safeRedirectPath } from "~/utils/redirect";
+
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
+export const queryBudget = 6;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -31,9 +34,12 @@ const AccountActionSchema = z.discriminatedUnion("intent", [
   SignOutEverywhereSchema,
 ]);
 
+// The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
+export const actionSchema = AccountActionSchema;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: AccountActionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: AccountActionSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const value = submission.value;
   if (value.intent === "switch-role") {

@@ -15,6 +15,10 @@ import { createInvitation, listOpenInvitations, revokeInvitation } from "~/modul
 import { ROLES } from "~/modules/auth/roles";
 import { requireRole } from "~/modules/auth/session.server";
 import { getLanguage, getT } from "~/utils/i18n.server";
+import { readForm } from "~/utils/forms.server";
+
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
+export const queryBudget = 8;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "BOARD");
@@ -31,12 +35,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 const PeopleActionSchema = z.discriminatedUnion("intent", [InviteSchema, RemoveRoleSchema, RevokeInvitationSchema]);
 
+// The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
+export const actionSchema = PeopleActionSchema;
+
 type Done = { key: string; email: string };
 const reply = (result: SubmissionResult<string[]>, done?: Done) => json({ result, done: done ?? null }, { status: done ? 200 : 400 });
 
 export async function action({ request }: ActionFunctionArgs) {
   const board = await requireRole(request, "BOARD");
-  const submission = parseWithZod(await request.formData(), { schema: PeopleActionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: PeopleActionSchema });
   if (submission.status !== "success") return reply(submission.reply());
   const value = submission.value;
   if (value.intent === "invite") {
@@ -72,6 +79,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function People() {
   const { t, i18n } = useTranslation();
   const { people, invitations, companies, schools } = useLoaderData<typeof loader>();
+  // Names of organisations come from the lists the page loads anyway (no query per relation).
+  const organisation = (companyId: string | null, schoolId: string | null) =>
+    (companyId ? companies.find((c) => c.id === companyId)?.name : schoolId ? schools.find((s) => s.id === schoolId)?.name : undefined) ?? null;
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const lastResult = actionData?.result;
@@ -161,7 +171,7 @@ export default function People() {
               <li key={inv.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span className="break-all">
                   {inv.email} — {t(`auth:roles.${inv.role}`)}
-                  {inv.company ? ` · ${inv.company.name}` : inv.school ? ` · ${inv.school.name}` : ""}{" "}
+                  {organisation(inv.companyId, inv.schoolId) ? ` · ${organisation(inv.companyId, inv.schoolId)}` : ""}{" "}
                   <span className="text-slate-600">({t("auth:people.expires", { date: date(inv.expiresAt) })})</span>
                 </span>
                 <Form method="post">
@@ -185,15 +195,17 @@ export default function People() {
               {person.roles.length === 0 ? <p className="text-sm text-slate-600">{t("auth:people.noRoles")}</p> : null}
               <ul className="mt-1 space-y-1">
                 {person.roles.map((r) => {
-                  const label = `${t(`auth:roles.${r.role}`)}${r.company ? ` · ${r.company.name}` : r.school ? ` · ${r.school.name}` : ""}`;
+                  const org = organisation(r.companyId, r.schoolId);
+                  const label = `${t(`auth:roles.${r.role}`)}${org ? ` · ${org}` : ""}`;
                   return (
                     <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
                       <span>{label}</span>
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove-role" />
                         <input type="hidden" name="roleId" value={r.id} />
-                        <Button variant="ghost" aria-label={t("auth:people.removeLabel", { role: label, name: person.name })}>
+                        <Button variant="ghost">
                           {t("auth:people.remove")}
+                          <span className="sr-only"> ({t("auth:people.removeLabel", { role: label, name: person.name })})</span>
                         </Button>
                       </Form>
                     </li>

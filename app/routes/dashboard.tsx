@@ -7,6 +7,9 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { requireUser } from "~/modules/auth/session.server";
 import { getT } from "~/utils/i18n.server";
 
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
+export const queryBudget = 5;
+
 // Each role's start page; later capabilities fill their own panel.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

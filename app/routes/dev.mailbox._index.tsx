@@ -6,6 +6,9 @@ import { MailboxNotice } from "~/components/mail-dev-banner";
 import { formatMailTime, listMailboxMessages, requireMailbox } from "~/modules/mail/mailbox.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
+export const queryBudget = 1;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   requireMailbox();
   const lng = await getLanguage(request);

@@ -16,6 +16,7 @@ import {
 } from "~/modules/payments/payments.server";
 import { reconcileOpenPayments } from "~/modules/payments/reconcile.server";
 import { isStripeSimulated } from "~/modules/payments/stripe.server";
+import { readForm } from "~/utils/forms.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 
 const RESULTS = ["success", "cancel", "refunded", "expired"] as const;
@@ -24,6 +25,9 @@ const PAGE = "/dev/payments";
 function requireSimulated() {
   if (!isStripeSimulated()) throw new Response("Not Found", { status: 404 });
 }
+
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
+export const queryBudget = 1;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireSimulated();
@@ -74,62 +78,69 @@ const euros = z
 
 const CreateSchema = z.object({
   amount: euros,
-  description: z.string().trim().min(1, "payments:dev.errors.description").max(200, "payments:dev.errors.description"),
+  // PostgreSQL text cannot hold NUL (and nobody types one): it is dropped before the checks.
+  description: z
+    .string()
+    .transform((text) => text.replaceAll("\u0000", ""))
+    .pipe(z.string().trim().min(1, "payments:dev.errors.description").max(200, "payments:dev.errors.description")),
   methods: z.array(z.enum(PAYMENT_METHODS)).min(1, "payments:dev.errors.methods"),
 });
 
-const IdSchema = z.object({ paymentId: z.string().min(1).max(100) });
+// A payment id (uuid); anything else must not reach a query (PostgreSQL refuses NUL in text).
+const IdSchema = z.object({ paymentId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/) });
+
+// The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it); `methods` repeats.
+export const actionSchema = z.discriminatedUnion("intent", [
+  CreateSchema.extend({ intent: z.literal("create") }),
+  IdSchema.extend({ intent: z.enum(["refund", "expire"]) }),
+  z.object({ intent: z.literal("reconcile") }),
+]);
 
 type FieldErrors = Partial<Record<"amount" | "description" | "methods", string[]>>;
 
 export async function action({ request }: ActionFunctionArgs) {
   requireSimulated();
-  const form = await request.formData();
-  const intent = form.get("intent");
+  const form = await readForm(request);
   const lng = await getLanguage(request);
+  // One schema for the whole form, so what is checked is what is used (a file is not text).
+  const parsed = actionSchema.safeParse({ ...Object.fromEntries(form), methods: form.getAll("methods") });
+  if (!parsed.success) {
+    if (form.get("intent") !== "create") return json({ errors: null, values: null, message: "invalid request", reconciled: null }, { status: 400 });
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (field === "amount" || field === "description" || field === "methods") (errors[field] ??= []).push(issue.message);
+    }
+    const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
+    const values = { amount: text(form.get("amount")), description: text(form.get("description")), methods: form.getAll("methods").map(text) };
+    return json({ errors, values, message: null, reconciled: null }, { status: 400 });
+  }
+  const input = parsed.data;
   try {
-    if (intent === "create") {
-      const values = {
-        amount: String(form.get("amount") ?? ""),
-        description: String(form.get("description") ?? ""),
-        methods: form.getAll("methods").map(String),
-      };
-      const parsed = CreateSchema.safeParse(values);
-      if (!parsed.success) {
-        const errors: FieldErrors = {};
-        for (const issue of parsed.error.issues) {
-          const field = issue.path[0];
-          if (field === "amount" || field === "description" || field === "methods") (errors[field] ??= []).push(issue.message);
-        }
-        return json({ errors, values, message: null, reconciled: null }, { status: 400 });
-      }
+    if (input.intent === "create") {
       const checkout = await createTestCheckout({
-        amountCents: parsed.data.amount,
-        description: parsed.data.description,
-        methods: parsed.data.methods,
+        amountCents: input.amount,
+        description: input.description,
+        methods: input.methods,
         successPath: `${PAGE}?result=success`,
         cancelPath: `${PAGE}?result=cancel`,
         locale: lng,
       });
       return redirect(checkout.checkoutUrl);
     }
-    if (intent === "refund" || intent === "expire") {
-      const { paymentId } = IdSchema.parse(Object.fromEntries(form));
-      if (intent === "refund") await refundPayment(paymentId, null);
-      else await expireCheckout(paymentId, null);
-      return redirect(`${PAGE}?result=${intent === "refund" ? "refunded" : "expired"}`);
-    }
-    if (intent === "reconcile") {
+    if (input.intent === "reconcile") {
       const report = await reconcileOpenPayments();
       return json({ errors: null, values: null, message: null, reconciled: { checked: report.checked, changed: report.changed } });
     }
+    if (input.intent === "refund") await refundPayment(input.paymentId, null);
+    else await expireCheckout(input.paymentId, null);
+    return redirect(`${PAGE}?result=${input.intent === "refund" ? "refunded" : "expired"}`);
   } catch (error) {
-    if (error instanceof PaymentError || error instanceof z.ZodError) {
+    if (error instanceof PaymentError) {
       return json({ errors: null, values: null, message: error.message, reconciled: null }, { status: 400 });
     }
     throw error;
   }
-  return json({ errors: null, values: null, message: "unknown intent", reconciled: null }, { status: 400 });
 }
 
 const primary = "inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:bg-slate-400";

@@ -9,6 +9,7 @@ import { formatAmount, PAYMENT_METHODS } from "~/modules/payments/payment-state"
 import { actOnFakeCheckout, FakeTesterError, getFakeCheckout, type FakeCheckoutView } from "~/modules/payments/stripe-fake.server";
 import { isStripeSimulated } from "~/modules/payments/stripe.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
+import { readForm } from "~/utils/forms.server";
 
 function notFound(): never {
   throw new Response("Not Found", { status: 404 });
@@ -19,10 +20,14 @@ async function loadSession(sessionId: string | undefined): Promise<FakeCheckoutV
   try {
     return await getFakeCheckout(sessionId);
   } catch (error) {
-    if (error instanceof FakeTesterError && error.status === 404) notFound();
+    // Whatever the fake refuses as a session id (unknown, or a URL too long to read) is no session.
+    if (error instanceof FakeTesterError && error.status >= 400 && error.status < 500) notFound();
     throw error;
   }
 }
+
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
+export const queryBudget = 0;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await loadSession(params.sessionId);
@@ -52,9 +57,12 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("settle"), outcome: z.enum(["succeeded", "failed"]) }),
 ]);
 
+// The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
+export const actionSchema = ActionSchema;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const session = await loadSession(params.sessionId);
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ failed: false, error: "invalid request" }, { status: 400 });
   const here = `/dev/stripe/checkout/${encodeURIComponent(session.id)}`;
   const input = parsed.data;

@@ -2,11 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { acceptInvitation, findOpenInvitation } from "~/modules/auth/invitations.server";
 import { getT } from "~/utils/i18n.server";
+
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
+export const queryBudget = 3;
 
 // The link in the invitation mail opens this page; only its button (a POST) accepts.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,6 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+// The action reads no fields: the token in the URL is its input (tests/guards/hostile-input.test.ts).
+export const actionSchema = z.object({});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const setCookie = await acceptInvitation(request, params.token ?? "");

@@ -4,15 +4,18 @@ import { z } from "zod";
 import { supportedLanguages } from "~/i18n/config";
 import { languageCookie } from "~/utils/i18n.server";
 import { safeRedirectPath } from "~/utils/redirect";
+import { readForm } from "~/utils/forms.server";
 
 const LanguageSchema = z.object({
   lang: z.enum(supportedLanguages),
   redirectTo: z.string().optional(),
 });
+// The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
+export const actionSchema = LanguageSchema;
 
 // Remembers the chosen language in a cookie; a plain form post, so it works without JavaScript.
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = LanguageSchema.safeParse(form);
   const target = safeRedirectPath(typeof form.redirectTo === "string" ? form.redirectTo : "/");
   if (!parsed.success) return redirect(target);

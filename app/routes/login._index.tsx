@@ -10,9 +10,12 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { EmailLoginSchema } from "~/modules/auth/auth.schema";
 import { requestEmailLogin } from "~/modules/auth/login.server";
 import { getOptionalUser } from "~/modules/auth/session.server";
-import { invalid, minutesFrom } from "~/utils/forms.server";
+import { invalid, minutesFrom, readForm } from "~/utils/forms.server";
 import { getLanguage, getT } from "~/utils/i18n.server";
 import { safeRedirectPath } from "~/utils/redirect";
+
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
+export const queryBudget = 0;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/dashboard");
@@ -23,8 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
+// The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
+export const actionSchema = EmailLoginSchema;
+
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: EmailLoginSchema });
+  const submission = parseWithZod(await readForm(request), { schema: EmailLoginSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const { email, redirectTo } = submission.value;
   const result = await requestEmailLogin(request, email, await getLanguage(request));

@@ -9,9 +9,12 @@ import { TextField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { CodeSchema } from "~/modules/auth/auth.schema";
 import { signInWithCode } from "~/modules/auth/login.server";
-import { invalid, minutesFrom } from "~/utils/forms.server";
+import { invalid, minutesFrom, readForm } from "~/utils/forms.server";
 import { getT } from "~/utils/i18n.server";
 import { safeRedirectPath } from "~/utils/redirect";
+
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
+export const queryBudget = 0;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
@@ -32,8 +35,11 @@ const REASON_KEYS = {
   "rate-limited": "auth:errors.rateLimited",
 } as const;
 
+// The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
+export const actionSchema = CodeSchema;
+
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: CodeSchema });
+  const submission = parseWithZod(await readForm(request), { schema: CodeSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await signInWithCode(request, submission.value.code);
   if (!result.ok) {

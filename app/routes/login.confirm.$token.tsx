@@ -2,11 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { describeLoginLink, signInWithLink } from "~/modules/auth/login.server";
 import { getT } from "~/utils/i18n.server";
+
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
+export const queryBudget = 2;
 
 // Opening the link (GET) only shows a button: mail scanners open links, people press buttons.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,6 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+// The action reads no fields: the token in the URL is its input (tests/guards/hostile-input.test.ts).
+export const actionSchema = z.object({});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const setCookie = await signInWithLink(request, params.token ?? "");

@@ -10,8 +10,11 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { PupilCodeSchema } from "~/modules/auth/auth.schema";
 import { signInWithPupilCode } from "~/modules/auth/pupil-codes.server";
 import { getOptionalUser } from "~/modules/auth/session.server";
-import { invalid, minutesFrom } from "~/utils/forms.server";
+import { invalid, minutesFrom, readForm } from "~/utils/forms.server";
 import { getT } from "~/utils/i18n.server";
+
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
+export const queryBudget = 0;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/dashboard");
@@ -21,8 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
+// The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
+export const actionSchema = PupilCodeSchema;
+
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: PupilCodeSchema });
+  const submission = parseWithZod(await readForm(request), { schema: PupilCodeSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await signInWithPupilCode(request, submission.value.code);
   if (!result.ok) {

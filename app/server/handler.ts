@@ -22,11 +22,12 @@ export function createAppHandler(getBuild: () => Promise<ServerBuild>, env: Env)
     } else {
       response = await handle(request);
     }
-    // Documents already carry a CSP with their nonce (entry.server); everything else gets the strict one.
+    // A response may set stricter values of its own (documents: a CSP with their nonce; files: a
+    // sandboxing CSP and no referrer); everything else gets the app's defaults.
     const headers = new Headers(response.headers);
-    const csp = headers.get("Content-Security-Policy");
+    const own = ["Content-Security-Policy", "Referrer-Policy"].map((name) => [name, headers.get(name)] as const);
     applySecurityHeaders(headers, headerOptions);
-    if (csp) headers.set("Content-Security-Policy", csp);
+    for (const [name, value] of own) if (value) headers.set(name, value);
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   };
 }

@@ -6,4 +6,13 @@ export function invalid(result: SubmissionResult<string[]>) {
   return json(result, { status: 400 });
 }
 
+/** The posted form. A body that is no form (JSON, plain text, a broken multipart) is the client's error: 400, not 500. */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("Bad Request: the body is not a form", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+}
+
 export const minutesFrom = (seconds: number) => String(Math.max(1, Math.ceil(seconds / 60)));

@@ -27,7 +27,7 @@ export function bootApp(): Promise<App> {
       configFile: path.resolve(import.meta.dirname, "vite.config.ts"),
       logLevel: "error",
       appType: "custom",
-      server: { middlewareMode: true, hmr: false, watch: null },
+      server: { middlewareMode: true, hmr: false, watch: null, ws: false },
     });
     const build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
     const handler = createAppHandler(async () => build, { ...getEnv(), NODE_ENV: "production" });
@@ -40,7 +40,7 @@ export function routeInfos(build: ServerBuild): RouteInfo[] {
   const byId = build.routes;
   const fullPath = (id: string): string => {
     const route = byId[id]!;
-    const own = route.index ? "" : (route.path ?? "");
+    const own = route.path ?? "";
     const parent = route.parentId ? fullPath(route.parentId) : "";
     return [parent, own].filter(Boolean).join("/").replace(/\/+/g, "/");
   };

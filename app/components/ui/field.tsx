@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 /**
@@ -16,9 +16,66 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   return (
     <ul id={id} className="mt-1 space-y-0.5 text-sm font-medium text-red-700">
       {errors.map((e) => (
-        <li key={e}>{translateError(t, e)}</li>
+        <li key={e}>
+          {/* Red is not the only cue: screen readers hear "Error:", sighted readers see the thick border. */}
+          <span className="sr-only">{t("ui:field.errorPrefix")} </span>
+          {translateError(t, e)}
+        </li>
       ))}
     </ul>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared by every field component: ids that tie label, hint and errors to the control.
+
+export type FieldProps = { label: ReactNode; hint?: ReactNode; errors?: string[] | null };
+
+export function useFieldIds(id: string | undefined, hint: unknown, errors: string[] | null | undefined) {
+  const fallbackId = useId();
+  const controlId = id ?? fallbackId;
+  const hintId = hint ? `${controlId}-hint` : undefined;
+  const errorId = errors?.length ? `${controlId}-error` : undefined;
+  return {
+    id: controlId,
+    hintId,
+    errorId,
+    invalid: Boolean(errorId),
+    describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined,
+  };
+}
+
+/**
+ * 44 px high, a 3:1 border (slate-500 on white) and a thicker red one when invalid. The focus
+ * ring is repeated for `:focus` because date and time inputs focus a part inside themselves,
+ * which leaves `:focus-visible` off the input in Chromium.
+ */
+export function controlClass(invalid: boolean, extra = "") {
+  return (
+    "mt-1 block min-h-11 w-full max-w-full rounded-lg bg-white px-3 py-2 text-base text-slate-900 " +
+    "focus:outline-3 focus:outline-offset-2 focus:outline-brand-800 focus:outline-solid focus:shadow-[0_0_0_2px_var(--color-accent-500)] " +
+    "disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-600 " +
+    (invalid ? "border-2 border-red-700 " : "border border-slate-500 ") +
+    extra
+  );
+}
+
+export function FieldLabel({ htmlFor, children, optional }: { htmlFor: string; children: ReactNode; optional?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <label htmlFor={htmlFor} className="block text-sm font-semibold text-slate-900">
+      {children}
+      {optional ? <span className="font-normal text-slate-600"> ({t("ui:field.optional")})</span> : null}
+    </label>
+  );
+}
+
+export function FieldHint({ id, children }: { id?: string; children?: ReactNode }) {
+  if (!children || !id) return null;
+  return (
+    <p id={id} className="mt-0.5 text-sm text-slate-600">
+      {children}
+    </p>
   );
 }
 
@@ -26,34 +83,25 @@ export function TextField({
   label,
   hint,
   errors,
+  optional,
   className = "",
   ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; errors?: string[] | null }) {
-  const fallbackId = useId();
-  const id = input.id ?? fallbackId;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "children"> & FieldProps & { optional?: boolean }) {
+  const ids = useFieldIds(input.id, hint, errors);
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-semibold text-slate-900">
+      <FieldLabel htmlFor={ids.id} optional={optional}>
         {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+      </FieldLabel>
+      <FieldHint id={ids.hintId}>{hint}</FieldHint>
       <input
         {...input}
-        id={id}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={
-          "mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-base text-slate-900 " +
-          (errorId ? "border-red-700" : "border-slate-400")
-        }
+        id={ids.id}
+        aria-invalid={ids.invalid || undefined}
+        aria-describedby={ids.describedBy}
+        className={controlClass(ids.invalid)}
       />
-      <ErrorList id={errorId} errors={errors} />
+      <ErrorList id={ids.errorId} errors={errors} />
     </div>
   );
 }

@@ -14,7 +14,7 @@ export async function listPeople() {
       email: true,
       disabledAt: true,
       roles: {
-        select: { id: true, role: true, company: { select: { name: true } }, school: { select: { name: true } } },
+        select: { id: true, role: true, companyId: true, schoolId: true },
         orderBy: { createdAt: "asc" },
       },
     },

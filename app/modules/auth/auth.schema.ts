@@ -30,7 +30,10 @@ export const PupilCodeSchema = z.object({
     .max(40, "auth:errors.pupilCodeFormat"),
 });
 
-export const SwitchRoleSchema = z.object({ intent: z.literal("switch-role"), roleId: z.string().min(1).max(64) });
+/** A row id (cuid or uuid). Anything else is no id, and must not reach a query: PostgreSQL refuses NUL in text. */
+const ZIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export const SwitchRoleSchema = z.object({ intent: z.literal("switch-role"), roleId: ZIdSchema });
 export const SignOutEverywhereSchema = z.object({ intent: z.literal("sign-out-everywhere") });
 
 export const InviteSchema = z
@@ -42,7 +45,8 @@ export const InviteSchema = z
       .min(1, "auth:errors.emailRequired")
       .max(254, "auth:errors.emailInvalid")
       .pipe(z.email({ error: "auth:errors.emailInvalid" })),
-    name: z.string().trim().max(120, "auth:errors.nameTooLong").optional(),
+    // PostgreSQL text cannot hold NUL (and nobody types one): it is dropped, not stored.
+    name: z.string().trim().max(120, "auth:errors.nameTooLong").transform((name) => name.replaceAll("\u0000", "")).optional(),
     role: z.enum(ROLES, { error: "auth:errors.roleRequired" }),
     companyId: z.string().max(64).optional(),
     schoolId: z.string().max(64).optional(),
@@ -54,5 +58,5 @@ export const InviteSchema = z
       ctx.addIssue({ code: "custom", path: ["schoolId"], message: "auth:errors.schoolRequired" });
   });
 
-export const RemoveRoleSchema = z.object({ intent: z.literal("remove-role"), roleId: z.string().min(1).max(64) });
-export const RevokeInvitationSchema = z.object({ intent: z.literal("revoke-invitation"), invitationId: z.string().min(1).max(64) });
+export const RemoveRoleSchema = z.object({ intent: z.literal("remove-role"), roleId: ZIdSchema });
+export const RevokeInvitationSchema = z.object({ intent: z.literal("revoke-invitation"), invitationId: ZIdSchema });

@@ -142,8 +142,8 @@ export async function listOpenInvitations() {
       email: true,
       role: true,
       expiresAt: true,
-      company: { select: { name: true } },
-      school: { select: { name: true } },
+      companyId: true,
+      schoolId: true,
     },
   });
 }

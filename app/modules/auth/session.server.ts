@@ -44,6 +44,24 @@ export type AuthUser = {
 
 const requestCache = new WeakMap<Request, Promise<AuthUser | null>>();
 
+type SessionRow = {
+  sessionId: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  activeRoleId: string | null;
+  userId: string;
+  name: string;
+  email: string | null;
+  locale: string;
+  disabledAt: Date | null;
+  roleId: string | null;
+  role: string | null;
+  companyId: string | null;
+  schoolId: string | null;
+  organisation: string | null;
+};
+
 async function readToken(request: Request): Promise<string | null> {
   const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 20 ? value : null;
@@ -54,48 +72,32 @@ const isPupil = (roles: { role: Role }[]) => roles.length > 0 && roles.every((r)
 async function loadUser(request: Request): Promise<AuthUser | null> {
   const token = await readToken(request);
   if (!token) return null;
-  const session = await db.session.findUnique({
-    where: { tokenHash: hashSecret(token) },
-    select: {
-      id: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      activeRoleId: true,
-      user: {
-        select: {
-          id: true,
-          name: true,
-          email: true,
-          locale: true,
-          disabledAt: true,
-          roles: {
-            select: {
-              id: true,
-              role: true,
-              companyId: true,
-              schoolId: true,
-              company: { select: { name: true } },
-              school: { select: { name: true } },
-            },
-            orderBy: { createdAt: "asc" },
-          },
-        },
-      },
-    },
-  });
-  if (!session || session.revokedAt || session.user.disabledAt) return null;
+  // One query for the session, the person and their roles (every signed-in request runs it).
+  const rows = await db.$queryRaw<SessionRow[]>`
+    SELECT s.id AS "sessionId", s."lastSeenAt", s."expiresAt", s."revokedAt", s."activeRoleId",
+           u.id AS "userId", u.name, u.email, u.locale, u."disabledAt",
+           r.id AS "roleId", r.role::text AS role, r."companyId", r."schoolId",
+           COALESCE(c.name, sc.name) AS organisation
+    FROM "Session" s
+    JOIN "User" u ON u.id = s."userId"
+    LEFT JOIN "RoleAssignment" r ON r."userId" = u.id
+    LEFT JOIN "Company" c ON c.id = r."companyId"
+    LEFT JOIN "School" sc ON sc.id = r."schoolId"
+    WHERE s."tokenHash" = ${hashSecret(token)}
+    ORDER BY r."createdAt" ASC, r.id ASC`;
+  const first = rows[0];
+  if (!first || first.revokedAt || first.disabledAt) return null;
+  const roles: UserRole[] = rows
+    .filter((r) => r.roleId !== null)
+    .map((r) => ({ id: r.roleId!, role: r.role as Role, companyId: r.companyId, schoolId: r.schoolId, organisation: r.organisation }));
   const at = now();
-  const timeouts = isPupil(session.user.roles) ? SESSION_TIMEOUTS.pupil : SESSION_TIMEOUTS.adult;
-  if (session.expiresAt <= at || at.getTime() - session.lastSeenAt.getTime() > timeouts.idleMs) return null;
-  if (at.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  const timeouts = isPupil(roles) ? SESSION_TIMEOUTS.pupil : SESSION_TIMEOUTS.adult;
+  if (first.expiresAt <= at || at.getTime() - first.lastSeenAt.getTime() > timeouts.idleMs) return null;
+  if (at.getTime() - first.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     // Sliding idle timeout; throttled so a page view writes at most once per few minutes.
-    await db.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { lastSeenAt: at } });
+    await db.session.updateMany({ where: { id: first.sessionId, revokedAt: null }, data: { lastSeenAt: at } });
   }
-  const roles = session.user.roles.map(({ company, school, ...grant }) => ({
-    ...grant,
-    organisation: company?.name ?? school?.name ?? null,
-  }));
+  const session = { id: first.sessionId, activeRoleId: first.activeRoleId, user: { id: first.userId, name: first.name, email: first.email, locale: first.locale } };
   return {
     id: session.user.id,
     name: session.user.name,

@@ -1164,7 +1164,8 @@ async function testerRequest<T>(path: string, init: RequestInit = {}): Promise<T
     ...init,
     headers: { Authorization: `Bearer ${running.secretKey}`, "Content-Type": "application/x-www-form-urlencoded", ...init.headers },
   });
-  const json: unknown = await response.json();
+  // An error from the fake's HTTP server itself (e.g. 431 for a huge URL) has no JSON body.
+  const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const message =
       typeof json === "object" && json && "error" in json && typeof json.error === "object" && json.error && "message" in json.error

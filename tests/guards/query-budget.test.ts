@@ -1,0 +1,168 @@
+// Guard: query budgets. Every page's loader runs under a Prisma query counter (query events) on a
+// small and on a ten times larger dataset (tests/guards/datasets.ts), each in its own database.
+// The two counts must be equal — a page's queries do not grow with its rows (no query in a loop) —
+// and within the budget the route declares next to its loader (`export const queryBudget = N`,
+// at most MAX_BUDGET). A page without a budget, or without a row in PAGES below, fails.
+// QB_SQL=1 prints each page's statements.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { dropDatabase } from "~/server/embedded-postgres";
+import { PrismaClient } from "~/generated/prisma/client";
+import { startStripeFake, type StripeFake } from "~/modules/payments/stripe-fake.server";
+import { getDb, setDb } from "~/utils/db.server";
+import { resetEnv } from "~/utils/env.server";
+import { createDatabaseFromTemplate } from "../support/test-postgres";
+import { buildDataset, type Dataset } from "./datasets";
+import { bootApp, type App, type RouteInfo } from "./harness";
+import { recordGuard } from "./report";
+
+export const MAX_BUDGET = 8;
+
+type Viewer = "anonymous" | "board" | "teacher";
+/** How to get a 200 from each page (the catch-all answers 404 by design). */
+const PAGES: Record<string, { as: Viewer; path: (d: Dataset) => string; status?: number }> = {
+  "routes/$": { as: "anonymous", path: () => "/bestaat-niet", status: 404 },
+  "routes/_index": { as: "anonymous", path: () => "/" },
+  "routes/account": { as: "board", path: () => "/account" },
+  "routes/bestuur.mensen": { as: "board", path: () => "/bestuur/mensen" },
+  "routes/dashboard": { as: "teacher", path: () => "/dashboard" },
+  "routes/dev.mailbox._index": { as: "anonymous", path: () => "/dev/mailbox" },
+  "routes/dev.mailbox.$messageId": { as: "anonymous", path: (d) => `/dev/mailbox/${d.params.messageId}` },
+  "routes/dev.payments": { as: "anonymous", path: () => "/dev/payments" },
+  "routes/dev.stripe.checkout.$sessionId": { as: "anonymous", path: (d) => `/dev/stripe/checkout/${d.params.sessionId}` },
+  "routes/invitation.$token": { as: "anonymous", path: (d) => `/invitation/${d.params.invitationToken}` },
+  "routes/login._index": { as: "anonymous", path: () => "/login" },
+  "routes/login.code": { as: "anonymous", path: () => "/login/code?email=persoon%40datasets.example" },
+  "routes/login.confirm.$token": { as: "anonymous", path: (d) => `/login/confirm/${d.params.loginToken}` },
+  "routes/login.leerling": { as: "anonymous", path: () => "/login/leerling" },
+  "routes/ontwerp": { as: "anonymous", path: () => "/ontwerp" },
+};
+
+/** A client on one database that counts the SQL statements it sends. */
+type Counted = { client: PrismaClient; count: number; url: string };
+
+function countingClient(url: string): Counted {
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log: [{ emit: "event", level: "query" }] });
+  const counted: Counted = { client, count: 0, url };
+  client.$on("query", (e) => {
+    counted.count++;
+    if (process.env.QB_SQL) console.log(`SQL ${e.query.slice(0, 160)}`);
+  });
+  return counted;
+}
+
+const largeName = `t_qb_${process.env.VITEST_POOL_ID ?? "0"}_${randomBytes(4).toString("hex")}`;
+let app: App;
+let fake: StripeFake;
+let fileClient: PrismaClient;
+const dbs: { small?: Counted; large?: Counted } = {};
+const datasets: { small?: Dataset; large?: Dataset } = {};
+
+beforeAll(async () => {
+  delete process.env.STRIPE_SECRET_KEY;
+  delete process.env.STRIPE_WEBHOOK_SECRET;
+  delete process.env.RESEND_API_KEY;
+  resetEnv();
+  app = await bootApp();
+  fake = await startStripeFake({ deliver: async () => new Response("ok"), autoExpireIntervalMs: 0, log: () => {} });
+  fileClient = getDb();
+  dbs.small = countingClient(process.env.DATABASE_URL!);
+  dbs.large = countingClient(await createDatabaseFromTemplate(inject("adminUrl"), largeName));
+  for (const [size, scale] of [["small", 1], ["large", 10]] as const) {
+    setDb(dbs[size]!.client);
+    datasets[size] = await buildDataset(dbs[size]!.client, scale);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  setDb(fileClient);
+  await fake?.stop();
+  await dbs.small?.client.$disconnect();
+  await dbs.large?.client.$disconnect();
+  await dropDatabase(inject("adminUrl"), largeName);
+});
+
+type Measure = { loader: number; document: number; status: number };
+
+/** Queries of the page's own loader (a Remix data request) and of the whole document (root too). */
+async function measure(route: RouteInfo, size: "small" | "large"): Promise<Measure> {
+  const plan = PAGES[route.id]!;
+  const counted = dbs[size]!;
+  const dataset = datasets[size]!;
+  setDb(counted.client);
+  const path = plan.path(dataset);
+  const cookie = plan.as === "anonymous" ? undefined : dataset.cookies[plan.as];
+  const get = async (url: string) => {
+    const headers = new Headers(cookie ? { Cookie: cookie } : {});
+    const res = await app.handler(new Request(`http://localhost:3000${url}`, { headers, redirect: "manual" }));
+    await res.arrayBuffer();
+    return res;
+  };
+  await get(path); // warm: the first request of a page may load modules, never more queries
+  counted.count = 0;
+  if (process.env.QB_SQL) console.log(`SQL ---- ${route.id} ${size}`);
+  const data = await get(`${path}${path.includes("?") ? "&" : "?"}_data=${encodeURIComponent(route.id)}`);
+  const loader = counted.count;
+  counted.count = 0;
+  const document = await get(path);
+  if (data.status !== document.status) throw new Error(`${route.id}: data request ${data.status}, document ${document.status}`);
+  return { loader, document: counted.count, status: document.status };
+}
+
+const figures: Record<string, string> = {};
+let mostQueries = 0;
+const failed: string[] = [];
+
+describe("query budgets", () => {
+  it("every page declares a budget and has a row in PAGES", () => {
+    const pages = app.routes.filter((r) => r.hasComponent && r.hasLoader);
+    const problems: string[] = [];
+    for (const page of pages) {
+      const budget = page.module.queryBudget;
+      if (typeof budget !== "number" || !Number.isInteger(budget) || budget < 0) {
+        problems.push(`${page.id}: no query budget (export const queryBudget = N next to its loader)`);
+      } else if (budget > MAX_BUDGET) problems.push(`${page.id}: budget ${budget} is above the maximum of ${MAX_BUDGET}`);
+      if (!PAGES[page.id]) problems.push(`${page.id}: no row in PAGES (tests/guards/query-budget.test.ts): as whom and where it answers 200`);
+    }
+    for (const id of Object.keys(PAGES)) if (!pages.some((p) => p.id === id)) problems.push(`${id}: in PAGES but not a page`);
+    failed.push(...problems.map((p) => p.split(":")[0]!));
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+
+  it("each page's queries are the same for 1× and 10× the data, and within its budget", async () => {
+    const problems: string[] = [];
+    for (const page of app.routes.filter((r) => r.hasComponent && r.hasLoader && PAGES[r.id])) {
+      const small = await measure(page, "small");
+      const large = await measure(page, "large");
+      const budget = page.module.queryBudget as number | undefined;
+      const expected = PAGES[page.id]!.status ?? 200;
+      figures[page.id] = `${small.loader}/${large.loader} (document ${small.document}/${large.document}), budget ${budget ?? "none"}`;
+      mostQueries = Math.max(mostQueries, small.loader, large.loader);
+      if (small.status !== expected || large.status !== expected) {
+        problems.push(`${page.id}: answered ${small.status} (small) / ${large.status} (large), expected ${expected}`);
+        continue;
+      }
+      if (small.loader !== large.loader) problems.push(`${page.id}: loader makes ${small.loader} queries on the small dataset but ${large.loader} on the 10× one`);
+      if (small.document !== large.document) problems.push(`${page.id}: the whole page makes ${small.document} queries on the small dataset but ${large.document} on the 10× one`);
+      if (typeof budget === "number" && Math.max(small.loader, large.loader) > budget) {
+        problems.push(`${page.id}: loader makes ${Math.max(small.loader, large.loader)} queries, over its budget of ${budget}`);
+      }
+    }
+    failed.push(...problems.map((p) => p.split(":")[0]!));
+    const table = Object.entries(figures).map(([id, f]) => `  ${id}: ${f}`).join("\n");
+    expect(problems, `${problems.join("\n")}\n\nqueries small/large:\n${table}`).toEqual([]);
+  }, 120_000);
+});
+
+afterAll(() => {
+  const pages = Object.keys(figures).length;
+  if (!pages) return;
+  const { small, large } = datasets;
+  const rows = (d?: Dataset) => (d ? Object.values(d.rows).reduce((a, b) => a + b, 0) : 0);
+  recordGuard(
+    "query-budget",
+    `${pages} pages under a budget (≤ ${MAX_BUDGET}), counted on ${rows(small)} and ${rows(large)} rows; most queries by one loader: ${mostQueries}${failed.length ? `; FAILED: ${failed.join(", ")}` : ""}`,
+    { pages, smallRows: rows(small), largeRows: rows(large), ...Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, [v]])) },
+  );
+});
