@@ -79,6 +79,36 @@ export function FieldHint({ id, children }: { id?: string; children?: ReactNode 
   );
 }
 
+type FieldIds = ReturnType<typeof useFieldIds>;
+
+/**
+ * Label, hint and inline errors around one control; every field component uses it, so they
+ * all wire `aria-invalid`/`aria-describedby` the same way.
+ */
+export function FieldShell({
+  label,
+  hint,
+  errors,
+  optional,
+  className = "",
+  id,
+  children,
+}: FieldProps & { optional?: boolean; className?: string; id?: string; children: (control: ControlProps, ids: FieldIds) => ReactNode }) {
+  const ids = useFieldIds(id, hint, errors);
+  return (
+    <div className={className}>
+      <FieldLabel htmlFor={ids.id} optional={optional}>
+        {label}
+      </FieldLabel>
+      <FieldHint id={ids.hintId}>{hint}</FieldHint>
+      {children({ id: ids.id, "aria-invalid": ids.invalid || undefined, "aria-describedby": ids.describedBy }, ids)}
+      <ErrorList id={ids.errorId} errors={errors} />
+    </div>
+  );
+}
+
+export type ControlProps = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined };
+
 export function TextField({
   label,
   hint,
@@ -87,21 +117,9 @@ export function TextField({
   className = "",
   ...input
 }: Omit<InputHTMLAttributes<HTMLInputElement>, "children"> & FieldProps & { optional?: boolean }) {
-  const ids = useFieldIds(input.id, hint, errors);
   return (
-    <div className={className}>
-      <FieldLabel htmlFor={ids.id} optional={optional}>
-        {label}
-      </FieldLabel>
-      <FieldHint id={ids.hintId}>{hint}</FieldHint>
-      <input
-        {...input}
-        id={ids.id}
-        aria-invalid={ids.invalid || undefined}
-        aria-describedby={ids.describedBy}
-        className={controlClass(ids.invalid)}
-      />
-      <ErrorList id={ids.errorId} errors={errors} />
-    </div>
+    <FieldShell label={label} hint={hint} errors={errors} optional={optional} className={className} id={input.id}>
+      {(control, ids) => <input {...input} {...control} className={controlClass(ids.invalid)} />}
+    </FieldShell>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode, SelectHTMLAttributes } from "react";
-import { controlClass, ErrorList, FieldHint, FieldLabel, useFieldIds, type FieldProps } from "./field";
+import { controlClass, FieldShell, type FieldProps } from "./field";
 
 export type SelectOption = { value: string; label: string; disabled?: boolean };
 
@@ -20,29 +20,19 @@ export function SelectField({
   ...select
 }: SelectHTMLAttributes<HTMLSelectElement> &
   FieldProps & { optional?: boolean; options?: SelectOption[]; placeholder?: string; children?: ReactNode }) {
-  const ids = useFieldIds(select.id, hint, errors);
   return (
-    <div className={className}>
-      <FieldLabel htmlFor={ids.id} optional={optional}>
-        {label}
-      </FieldLabel>
-      <FieldHint id={ids.hintId}>{hint}</FieldHint>
-      <select
-        {...select}
-        id={ids.id}
-        aria-invalid={ids.invalid || undefined}
-        aria-describedby={ids.describedBy}
-        className={controlClass(ids.invalid, "pr-8")}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options?.map((o) => (
-          <option key={o.value} value={o.value} disabled={o.disabled}>
-            {o.label}
-          </option>
-        ))}
-        {children}
-      </select>
-      <ErrorList id={ids.errorId} errors={errors} />
-    </div>
+    <FieldShell label={label} hint={hint} errors={errors} optional={optional} className={className} id={select.id}>
+      {(control, ids) => (
+        <select {...select} {...control} className={controlClass(ids.invalid, "pr-8")}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options?.map((o) => (
+            <option key={o.value} value={o.value} disabled={o.disabled}>
+              {o.label}
+            </option>
+          ))}
+          {children}
+        </select>
+      )}
+    </FieldShell>
   );
 }
