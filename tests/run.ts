@@ -12,8 +12,12 @@ const root = path.resolve(import.meta.dirname, "..");
 const results = path.resolve(root, process.env.TEST_RESULTS_DIR ?? "test-results");
 const args = process.argv.slice(2);
 const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" : "all";
-/** Anything else narrows the browser tests (file name filters), e.g. `npm run test:e2e -- auth`. */
+/**
+ * Anything else narrows the run by file name: `npm run test:e2e -- auth` (browser tests),
+ * `npm run test:unit -- companies guards` (vitest files whose path contains a filter).
+ */
 const e2eFilters = args.filter((a) => !a.startsWith("--"));
+const unitFilters = only === "unit" ? e2eFilters : [];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 function run(cmd: string, cmdArgs: string[], env: Record<string, string> = {}): Promise<number> {
@@ -125,7 +129,7 @@ async function main() {
   try {
     if (only !== "e2e") {
       const vitestJson = path.join(results, "vitest.json");
-      await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`], {
+      await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`, ...unitFilters], {
         TEST_ADMIN_URL: pg.adminUrl,
       });
       add(vitestCounts(vitestJson), "vitest");
@@ -152,6 +156,8 @@ async function main() {
           SESSION_SECRET: "e2e-test-secret-e2e-test-secret-e2e-test",
           SEED_DEMO_DATA: "false",
           SIMULATE_SERVICES: "true",
+          // Browser tests sign in from many client addresses (tests/e2e/support.ts).
+          TRUST_PROXY: "true",
         },
       });
       await waitForHealth(baseUrl, app);

@@ -11,10 +11,27 @@ export type HeaderUser = {
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `inline-flex min-h-11 items-center ${isActive ? "font-semibold text-slate-900" : ""}`;
 
+/** Links for the role the person is acting in (the server checks access on every page anyway). */
+const ROLE_NAV: Record<string, Array<{ to: string; key: string }>> = {
+  BOARD: [
+    { to: "/bestuur/bedrijven", key: "companies" },
+    { to: "/bestuur/facturen", key: "invoices" },
+    { to: "/verzoeken", key: "requests" },
+    { to: "/bestuur/mensen", key: "people" },
+    { to: "/bestuur/instellingen", key: "settings" },
+  ],
+  COMPANY_CONTACT: [
+    { to: "/bedrijf", key: "myCompany" },
+  ],
+  SCHOOL_CONTACT: [{ to: "/verzoeken", key: "requests" }],
+  TEACHER: [{ to: "/verzoeken", key: "requests" }],
+};
+
 export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser | null }) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
+  const activeRole = user?.roles.find((r) => r.id === user.activeRoleId)?.role ?? user?.roles[0]?.role;
   const roleName = (r: HeaderUser["roles"][number]) =>
     r.organisation ? `${t(`auth:roles.${r.role}`)} · ${r.organisation}` : t(`auth:roles.${r.role}`);
   return (
@@ -53,6 +70,11 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser | 
                   {t("nav.home")}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/netwerk" className={navClass}>
+                  {t("nav.network")}
+                </NavLink>
+              </li>
               {user ? (
                 <>
                   <li>
@@ -60,13 +82,26 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser | 
                       {t("auth:header.dashboard")}
                     </NavLink>
                   </li>
+                  {(ROLE_NAV[activeRole ?? ""] ?? []).map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to} className={navClass}>
+                        {t(`nav.${item.key}`)}
+                      </NavLink>
+                    </li>
+                  ))}
                   <li>
                     <NavLink to="/account" className={navClass}>
                       {t("auth:header.account")}
                     </NavLink>
                   </li>
                 </>
-              ) : null}
+              ) : (
+                <li>
+                  <NavLink to="/aanmelden" className={navClass}>
+                    {t("nav.apply")}
+                  </NavLink>
+                </li>
+              )}
             </ul>
           </nav>
           {user ? (

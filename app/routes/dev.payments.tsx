@@ -5,6 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { CHECKOUT_SESSION_ID, CheckoutReturnSync } from "~/components/payments/checkout-return";
 import { formatAmount, PAYMENT_METHODS, paymentPhase } from "~/modules/payments/payment-state";
 import {
   createTestCheckout,
@@ -32,13 +33,9 @@ export const queryBudget = 1;
 export async function loader({ request }: LoaderFunctionArgs) {
   requireSimulated();
   const url = new URL(request.url);
-  // Back from checkout: converge with Stripe now instead of waiting for the webhook.
-  const sessionId = url.searchParams.get("session_id");
-  if (sessionId) {
-    await syncPaymentBySessionId(sessionId, { source: "return" }).catch((error: unknown) => {
-      console.warn(`[payments] sync on return failed for ${sessionId}:`, error);
-    });
-  }
+  // Back from checkout: the page asks its action to converge with Stripe (a GET never writes).
+  const sessionParam = url.searchParams.get("session_id") ?? "";
+  const returnedSessionId = CHECKOUT_SESSION_ID.test(sessionParam) ? sessionParam : null;
   const lng = await getLanguage(request);
   const [t, payments] = await Promise.all([i18next.getFixedT(lng, "payments"), listRecentPayments(20)]);
   const time = new Intl.DateTimeFormat(lng === "en" ? "en-GB" : "nl-NL", {
@@ -51,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("dev.title"),
     defaultDescription: t("dev.defaultDescription"),
     result,
+    returnedSessionId,
     payments: payments.map((p) => ({
       id: p.id,
       description: p.description,
@@ -58,6 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       phase: paymentPhase(p),
       created: time.format(p.createdAt),
       checkoutUrl: p.checkoutUrl,
+      checkoutSessionId: p.checkoutSessionId,
       checkoutPath: p.checkoutSessionId ? `/dev/stripe/checkout/${encodeURIComponent(p.checkoutSessionId)}` : null,
     })),
   });
@@ -94,6 +93,7 @@ export const actionSchema = z.discriminatedUnion("intent", [
   CreateSchema.extend({ intent: z.literal("create") }),
   IdSchema.extend({ intent: z.enum(["refund", "expire"]) }),
   z.object({ intent: z.literal("reconcile") }),
+  z.object({ intent: z.literal("sync"), sessionId: z.string().regex(CHECKOUT_SESSION_ID) }),
 ]);
 
 type FieldErrors = Partial<Record<"amount" | "description" | "methods", string[]>>;
@@ -127,6 +127,10 @@ export async function action({ request }: ActionFunctionArgs) {
         locale: lng,
       });
       return redirect(checkout.checkoutUrl);
+    }
+    if (input.intent === "sync") {
+      await syncPaymentBySessionId(input.sessionId, { source: "return" });
+      return json({ errors: null, values: null, message: null, reconciled: null });
     }
     if (input.intent === "reconcile") {
       const report = await reconcileOpenPayments();
@@ -169,7 +173,8 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 
 export default function DevPayments() {
   const { t } = useTranslation("payments");
-  const { payments, result, defaultDescription } = useLoaderData<typeof loader>();
+  const { payments, result, defaultDescription, returnedSessionId } = useLoaderData<typeof loader>();
+  const returned = returnedSessionId ? payments.find((p) => p.checkoutSessionId === returnedSessionId) : undefined;
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors = actionData?.errors ?? {};
@@ -188,6 +193,7 @@ export default function DevPayments() {
           {t(`dev.results.${result}`)}
         </div>
       ) : null}
+      {returned && returned.phase === "open" && returnedSessionId ? <CheckoutReturnSync sessionId={returnedSessionId} /> : null}
       {actionData?.message ? (
         <div role="alert" className="rounded-lg border-l-4 border-red-700 bg-red-50 p-4">
           {t("dev.errors.action", { message: actionData.message })}

@@ -8,12 +8,14 @@
 //   "login"          a redirect to /login?redirectTo=…
 //   "redirect:/path" a redirect elsewhere (a signed-in person on a sign-in page goes to /dashboard)
 //   400 | 403 | 404  that status (404 where even the object's existence must not show)
+//   405              the route takes no GET (a webhook endpoint)
 // Every cell that is not 200 is checked for the absence of the row's markers, and a 200 cell for
 // the absence of the markers other roles see (pages about "me" show each person only themselves).
-import { resources } from "~/i18n/config";
+import { AREAS } from "./areas";
+import { everyone, marker, ownName, SIGNED_IN_GOES_TO_DASHBOARD, text } from "./cells";
 import { ROLE_FIXTURES, type RoleFixture, type World } from "./world";
 
-export type Expect = 200 | "hidden" | "login" | `redirect:/${string}` | 400 | 403 | 404;
+export type Expect = 200 | "hidden" | "login" | `redirect:/${string}` | 400 | 403 | 404 | 405;
 export type Cells = Record<RoleFixture, Expect>;
 
 export type Probe = {
@@ -56,32 +58,7 @@ export type Row = Omit<Partial<Probe>, "why"> & {
   action?: ActionRow;
 };
 
-/** A text of the Dutch interface (the default language): the "marker" of public pages. */
-function text(namespace: string, key: string): string {
-  let node: unknown = resources.nl[namespace];
-  for (const part of key.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
-  if (typeof node !== "string") throw new Error(`no Dutch text ${namespace}:${key}`);
-  return node;
-}
-
-const everyone = <E extends Expect>(expect: E): Record<RoleFixture, E> =>
-  Object.fromEntries(ROLE_FIXTURES.map((role) => [role, expect])) as Record<RoleFixture, E>;
-
-/** The person's own name: what pages about "me" show. */
-const ownName = (w: World, role: RoleFixture) => (role === "anonymous" ? undefined : w.markers[role]);
-const marker = (name: string) => (w: World) => {
-  const value = w.markers[name];
-  if (!value) throw new Error(`the world has no marker "${name}"`);
-  return value;
-};
-
-const SIGNED_IN_GOES_TO_DASHBOARD = {
-  anonymous: 200, board: "redirect:/dashboard", contactA: "redirect:/dashboard", contactB: "redirect:/dashboard",
-  schoolContactA: "redirect:/dashboard", schoolContactB: "redirect:/dashboard", teacherA: "redirect:/dashboard",
-  teacherB: "redirect:/dashboard", pupilA: "redirect:/dashboard",
-} as const satisfies Cells;
-
-export const ACCESS_MATRIX: Record<string, Row> = {
+const CORE_ROWS: Record<string, Row> = {
   "routes/$": {
     why: "Any unknown path is a 404 for everyone.",
     path: () => "/guards/no-such-page",
@@ -156,14 +133,10 @@ export const ACCESS_MATRIX: Record<string, Row> = {
     cells: everyone(200),
     also: [
       {
-        why: "Back from checkout with ?session_id: the page converges that payment with Stripe.",
+        why: "Back from checkout with ?session_id: the page shows the payment and offers to ask Stripe (a POST), it writes nothing itself.",
         path: (w) => `/dev/payments?result=success&session_id=${w.params.returnedSessionId}`,
         marker: marker("paymentReturned"),
         cells: everyone(200),
-        getWrites: {
-          tables: ["Payment", "PaymentEvent", "AuditLog"],
-          why: "the return page syncs the payment from Stripe in its loader (a GET), instead of leaving it to the webhook",
-        },
       },
     ],
     action: {
@@ -320,7 +293,8 @@ export const ACCESS_MATRIX: Record<string, Row> = {
   "routes/webhooks.stripe": {
     why: "Stripe's endpoint: no page.",
     path: () => "/webhooks/stripe",
-    noPage: "it has no loader: only Stripe posts to it",
+    cells: everyone(405),
+    noPage: "only Stripe posts to it: a GET is answered 405 with Allow: POST",
     action: {
       why: "Only a post signed with the webhook secret is handled; an unsigned one gets 400 whoever sends it.",
       form: () => ({ type: "checkout.session.completed" }),
@@ -328,6 +302,9 @@ export const ACCESS_MATRIX: Record<string, Row> = {
     },
   },
 };
+
+/** Every route's row: the core ones above and those of each capability area (areas/*.ts). */
+export const ACCESS_MATRIX: Record<string, Row> = Object.assign({}, CORE_ROWS, ...AREAS.map((area) => area.rows ?? {}));
 
 // --- Reading responses -----------------------------------------------------------------------------
 

@@ -11,6 +11,8 @@ import { createTestCheckout } from "../../app/modules/payments/payments.server";
 import type { PaymentStatus, PrismaClient } from "../../app/generated/prisma/client";
 import { getDb } from "../../app/utils/db.server";
 import { assignRole, createCompany, createSchool, createUser } from "../../prisma/factories";
+import { AREAS } from "./areas";
+import type { DatasetContext } from "./areas/types";
 
 /** What one unit of the dataset holds; the large dataset holds ten units. */
 export const UNIT = {
@@ -32,9 +34,9 @@ export const UNIT = {
 export type Dataset = {
   scale: number;
   /** Session cookies of the people pages are viewed as. */
-  cookies: { board: string; teacher: string };
-  /** URL parameters of pages that show one object. */
-  params: { messageId: string; invitationToken: string; loginToken: string; sessionId: string };
+  cookies: { board: string; teacher: string; contact: string };
+  /** URL parameters of pages that show one object (core: messageId, invitationToken, loginToken, sessionId; areas add theirs). */
+  params: Record<string, string>;
   /** Rows per table after building, for the report. */
   rows: Record<string, number>;
 };
@@ -49,6 +51,8 @@ export async function buildDataset(db: PrismaClient, scale: number): Promise<Dat
   const board = await createUser(db, { name: `Bestuurder ${tag}`, email: `bestuur-${tag}@datasets.example` });
   await assignRole(db, board.id, "BOARD");
   const teacherViewer = await createUser(db, { name: `Docent ${tag}`, email: `docent-${tag}@datasets.example` });
+  const contactViewer = await createUser(db, { name: `Contactpersoon ${tag}`, email: `contact-${tag}@datasets.example` });
+  const units: DatasetContext["units"] = [];
 
   let ip = 0;
   for (let unit = 0; unit < scale; unit++) {
@@ -59,7 +63,11 @@ export async function buildDataset(db: PrismaClient, scale: number): Promise<Dat
     for (let i = 0; i < UNIT.schools; i++) {
       schools.push(await createSchool(db, { name: `School ${u}-${i}`, brin: `${String(unit).padStart(2, "0")}${tag.slice(0, 2).toUpperCase()}`, vestiging: `${i}` }));
     }
-    if (unit === 0) await assignRole(db, teacherViewer.id, "TEACHER", { schoolId: schools[0]!.id });
+    if (unit === 0) {
+      await assignRole(db, teacherViewer.id, "TEACHER", { schoolId: schools[0]!.id });
+      await assignRole(db, contactViewer.id, "COMPANY_CONTACT", { companyId: companies[0]!.id });
+    }
+    units.push({ companyIds: companies.map((c) => c.id), schoolIds: schools.map((s) => s.id) });
 
     for (let i = 0; i < UNIT.people; i++) {
       const person = await createUser(db, { name: `Persoon ${u}-${i}`, email: `persoon-${u}-${i}@datasets.example` });
@@ -135,6 +143,12 @@ export async function buildDataset(db: PrismaClient, scale: number): Promise<Dat
     cancelPath: "/dev/payments",
   });
 
+  // Each capability area adds its rows (tests/guards/areas), scale units of each.
+  const areaParams: Record<string, string> = {};
+  for (const area of AREAS) {
+    Object.assign(areaParams, await area.seedDataset?.({ db, scale, tag, boardId: board.id, viewerCompanyId: units[0]!.companyIds[0]!, units }));
+  }
+
   const rows: Record<string, number> = {
     companies: await db.company.count(),
     schools: await db.school.count(),
@@ -148,8 +162,9 @@ export async function buildDataset(db: PrismaClient, scale: number): Promise<Dat
   };
   return {
     scale,
-    cookies: { board: await session(db, board.id), teacher: await session(db, teacherViewer.id) },
+    cookies: { board: await session(db, board.id), teacher: await session(db, teacherViewer.id), contact: await session(db, contactViewer.id) },
     params: {
+      ...areaParams,
       messageId: signInMail.id,
       invitationToken: prop(invitationMail.props, "acceptUrl"),
       loginToken: prop(signInMail.props, "confirmUrl"),

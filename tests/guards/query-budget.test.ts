@@ -13,15 +13,16 @@ import { startStripeFake, type StripeFake } from "~/modules/payments/stripe-fake
 import { getDb, setDb } from "~/utils/db.server";
 import { resetEnv } from "~/utils/env.server";
 import { createDatabaseFromTemplate } from "../support/test-postgres";
+import { AREAS } from "./areas";
+import type { PagePlan } from "./areas/types";
 import { buildDataset, type Dataset } from "./datasets";
 import { bootApp, type App, type RouteInfo } from "./harness";
 import { recordGuard } from "./report";
 
 export const MAX_BUDGET = 8;
 
-type Viewer = "anonymous" | "board" | "teacher";
-/** How to get a 200 from each page (the catch-all answers 404 by design). */
-const PAGES: Record<string, { as: Viewer; path: (d: Dataset) => string; status?: number }> = {
+/** How to get a 200 from each page (the catch-all answers 404 by design); areas add theirs. */
+const CORE_PAGES: Record<string, PagePlan> = {
   "routes/$": { as: "anonymous", path: () => "/bestaat-niet", status: 404 },
   "routes/_index": { as: "anonymous", path: () => "/" },
   "routes/account": { as: "board", path: () => "/account" },
@@ -38,6 +39,7 @@ const PAGES: Record<string, { as: Viewer; path: (d: Dataset) => string; status?:
   "routes/login.leerling": { as: "anonymous", path: () => "/login/leerling" },
   "routes/ontwerp": { as: "anonymous", path: () => "/ontwerp" },
 };
+const PAGES: Record<string, PagePlan> = Object.assign({}, CORE_PAGES, ...AREAS.map((area) => area.pages ?? {}));
 
 /** A client on one database that counts the SQL statements it sends. */
 type Counted = { client: PrismaClient; count: number; url: string };
@@ -123,7 +125,7 @@ describe("query budgets", () => {
       if (typeof budget !== "number" || !Number.isInteger(budget) || budget < 0) {
         problems.push(`${page.id}: no query budget (export const queryBudget = N next to its loader)`);
       } else if (budget > MAX_BUDGET) problems.push(`${page.id}: budget ${budget} is above the maximum of ${MAX_BUDGET}`);
-      if (!PAGES[page.id]) problems.push(`${page.id}: no row in PAGES (tests/guards/query-budget.test.ts): as whom and where it answers 200`);
+      if (!PAGES[page.id]) problems.push(`${page.id}: no row in PAGES (tests/guards/query-budget.test.ts, or its area's pages): as whom and where it answers 200`);
     }
     for (const id of Object.keys(PAGES)) if (!pages.some((p) => p.id === id)) problems.push(`${id}: in PAGES but not a page`);
     failed.push(...problems.map((p) => p.split(":")[0]!));

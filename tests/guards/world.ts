@@ -13,6 +13,7 @@ import { actOnFakeCheckout, getRunningStripeFake, startStripeFake } from "../../
 import type { PrismaClient } from "../../app/generated/prisma/client";
 import { resetEnv } from "../../app/utils/env.server";
 import { assignRole, createCompany, createSchool, createUser } from "../../prisma/factories";
+import { AREAS } from "./areas";
 
 export const ROLE_FIXTURES = [
   "anonymous",
@@ -99,7 +100,8 @@ export async function createWorld(db: PrismaClient): Promise<World> {
 
   const extra = await createObjects(db, markers, mk, { board, contactA: contactA.id, companyA: companyA.id, companyB: companyB.id });
 
-  return {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const world: World = {
     cookies,
     userIds,
     companyA: { id: companyA.id, marker: markers.companyA! },
@@ -109,8 +111,14 @@ export async function createWorld(db: PrismaClient): Promise<World> {
     markers,
     params: { messageId: mail.messageId, ...extra.params },
     newSession: (role) => sessionCookie(userIds[role]),
-    close: extra.close,
+    async close() {
+      for (const cleanup of cleanups.reverse()) await cleanup();
+      await extra.close();
+    },
   };
+  // Each capability area adds its objects (tests/guards/areas).
+  for (const area of AREAS) await area.seedWorld?.({ db, mk, world, onClose: (fn) => cleanups.push(fn) });
+  return world;
 }
 
 /**

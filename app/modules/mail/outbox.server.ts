@@ -8,6 +8,7 @@ import { Resend } from "resend";
 import { z } from "zod";
 import InvitationEmail, { invitationSubject, type InvitationMailProps } from "#emails/invitation";
 import { isMailLocale, type MailLocale } from "#emails/i18n";
+import NoticeEmail, { noticeSubject, type NoticeMailProps } from "#emails/notice";
 import SignInEmail, { signInSubject, type SignInMailProps } from "#emails/sign-in";
 import type { OutboxMessage, Prisma } from "~/generated/prisma/client";
 import { defineJob, enqueue } from "~/modules/jobs/jobs.server";
@@ -31,12 +32,15 @@ type MailTemplate<P> = {
 export type MailTemplateProps = {
   "sign-in": SignInMailProps;
   invitation: InvitationMailProps;
+  /** Any other notice; the caller writes its texts in the recipient's language. */
+  notice: NoticeMailProps;
 };
 export type MailTemplateName = keyof MailTemplateProps;
 
 export const MailTemplates: { [K in MailTemplateName]: MailTemplate<MailTemplateProps[K]> } = {
   "sign-in": { component: SignInEmail, subject: signInSubject },
   invitation: { component: InvitationEmail, subject: invitationSubject },
+  notice: { component: NoticeEmail, subject: noticeSubject },
 };
 
 export function isMailTemplateName(value: unknown): value is MailTemplateName {
