@@ -6,7 +6,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
 import { now } from "~/utils/clock.server";
 import { hashSecret, randomToken } from "~/utils/crypto.server";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { normalizeEmail } from "./login.server";
 import { createUserSession } from "./session.server";
@@ -27,11 +27,14 @@ export async function createInvitation(
   inviter: { id: string; name: string },
   locale: Language,
   labels: { roleLabel: string; organisationName?: string },
+  /** The caller's transaction (the invitation commits with the caller's change); default: its own. */
+  client?: Tx,
 ) {
   const token = randomToken();
   const at = now();
   const email = normalizeEmail(input.email);
-  return db.$transaction(async (tx) => {
+  const inTx = <T,>(fn: (tx: Tx) => Promise<T>) => (client ? fn(client) : db.$transaction(fn));
+  return inTx(async (tx) => {
     const invitation = await tx.invitation.create({
       data: {
         email,
@@ -118,6 +121,13 @@ export async function acceptInvitation(request: Request, token: string): Promise
         data: { userId: user.id, role: invitation.role, companyId: invitation.companyId, schoolId: invitation.schoolId },
       });
       await audit({ actorId: user.id, action: "role.grant", entityType: "RoleAssignment", entityId: grant.id, after: grant }, tx);
+    }
+    if (invitation.role === "COMPANY_CONTACT" && invitation.companyId) {
+      // The company's contact person with this address (stored in lower case) is now this account.
+      await tx.companyContact.updateMany({
+        where: { companyId: invitation.companyId, email: invitation.email, removedAt: null, userId: null },
+        data: { userId: user.id },
+      });
     }
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedById: user.id } });
     await audit({ actorId: user.id, action: "invitation.accept", entityType: "Invitation", entityId: invitation.id }, tx);
