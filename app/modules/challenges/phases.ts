@@ -27,9 +27,11 @@ export const PHASES = ["announced", "registration", "building", "judging", "awai
 export type Phase = (typeof PHASES)[number];
 
 /** The date rules an edition must satisfy; each problem names the field it belongs to. */
-export function checkEditionDates(d: Omit<EditionDates, `${string}EarlyAt`>): Array<{ field: keyof EditionDates; problem: string }> {
-  const problems: Array<{ field: keyof EditionDates; problem: string }> = [];
-  const order: Array<[keyof EditionDates, keyof EditionDates]> = [
+type DateField = "registrationOpensAt" | "registrationClosesAt" | "submissionDeadline" | "judgingOpensAt" | "judgingClosesAt" | "resultsPublishAt";
+
+export function checkEditionDates(d: Pick<EditionDates, DateField>): Array<{ field: DateField; problem: string }> {
+  const problems: Array<{ field: DateField; problem: string }> = [];
+  const order: Array<[DateField, DateField]> = [
     ["registrationOpensAt", "registrationClosesAt"],
     ["registrationClosesAt", "submissionDeadline"],
     ["submissionDeadline", "judgingOpensAt"],
@@ -37,8 +39,8 @@ export function checkEditionDates(d: Omit<EditionDates, `${string}EarlyAt`>): Ar
     ["judgingClosesAt", "resultsPublishAt"],
   ];
   for (const [earlier, later] of order) {
-    const a = d[earlier] as Date;
-    const b = d[later] as Date;
+    const a = d[earlier];
+    const b = d[later];
     const strict = later === "registrationClosesAt" || later === "judgingClosesAt";
     if (strict ? b.getTime() <= a.getTime() : b.getTime() < a.getTime()) problems.push({ field: later, problem: `after:${earlier}` });
   }
