@@ -11,6 +11,11 @@ import { getEnv } from "~/utils/env.server";
 import { applySecurityHeaders, createNonce } from "~/utils/headers.server";
 import { getLanguage } from "~/utils/i18n.server";
 import { NonceProvider } from "~/utils/nonce";
+// File-access rules of the capabilities (who may read which stored file); server-only modules.
+import "~/modules/companies/logos.server";
+import "~/modules/files/design-demo.server";
+import "~/modules/challenges/submission-files.server";
+import "~/modules/challenges/file-access.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -69,3 +69,40 @@ export async function assignRole(
     data: { userId, role, companyId: scope.companyId ?? null, schoolId: scope.schoolId ?? null },
   });
 }
+
+type InvoiceClient = Pick<PrismaClient, "foundationSettings" | "contributionTier" | "company" | "companyContact">;
+
+/** The foundation's settings row, complete enough to invoice (fictional details). */
+export async function createFoundationSettings(
+  client: InvoiceClient,
+  data: Partial<{ contributionVatMode: "EXEMPT" | "RATE"; contributionVatRateBp: number; graceMonths: number; paymentTermDays: number; invoiceMonth: number; invoiceDay: number; reminderDays: number[] }> = {},
+) {
+  const values = {
+    name: "Stichting Vrienden van het Maasdal College",
+    address: "Maasboulevard 12",
+    postcode: "5911 AB",
+    city: "Venlo",
+    kvkNumber: "87654321",
+    vatNumber: null,
+    vatExemptionReason: "Vrijgesteld van btw: de jaarbijdrage is een bijdrage aan een stichting zonder winstoogmerk.",
+    iban: "NL91 ABNA 0417 1643 00",
+    email: "penningmeester@vriendenvanhetmaasdal.example",
+    ...data,
+    updatedAt: new Date(),
+  };
+  return client.foundationSettings.upsert({ where: { id: "foundation" }, create: { id: "foundation", ...values }, update: values });
+}
+
+export async function createTier(client: InvoiceClient, data: { name?: string; amountCents?: number; benefits?: string; position?: number } = {}) {
+  const at = new Date();
+  return client.contributionTier.create({
+    data: {
+      name: data.name ?? `Tier ${unique()}`,
+      amountCents: data.amountCents ?? 25_000,
+      benefits: data.benefits ?? "",
+      position: data.position ?? 0,
+      createdAt: at,
+      updatedAt: at,
+    },
+  });
+}

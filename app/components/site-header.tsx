@@ -16,15 +16,23 @@ const ROLE_NAV: Record<string, Array<{ to: string; key: string }>> = {
   BOARD: [
     { to: "/bestuur/bedrijven", key: "companies" },
     { to: "/bestuur/facturen", key: "invoices" },
+    { to: "/bestuur/challenges", key: "challenges" },
+    { to: "/bestuur/scholen", key: "schools" },
     { to: "/verzoeken", key: "requests" },
     { to: "/bestuur/mensen", key: "people" },
     { to: "/bestuur/instellingen", key: "settings" },
   ],
-  COMPANY_CONTACT: [
-    { to: "/bedrijf", key: "myCompany" },
+  COMPANY_CONTACT: [{ to: "/bedrijf", key: "myCompany" }],
+  SCHOOL_CONTACT: [
+    { to: "/school", key: "mySchool" },
+    { to: "/teams", key: "teams" },
+    { to: "/verzoeken", key: "requests" },
   ],
-  SCHOOL_CONTACT: [{ to: "/verzoeken", key: "requests" }],
-  TEACHER: [{ to: "/verzoeken", key: "requests" }],
+  TEACHER: [
+    { to: "/teams", key: "teams" },
+    { to: "/verzoeken", key: "requests" },
+  ],
+  PUPIL: [{ to: "/mijn-team", key: "myTeam" }],
 };
 
 export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser | null }) {
@@ -73,6 +81,11 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser | 
               <li>
                 <NavLink to="/netwerk" className={navClass}>
                   {t("nav.network")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/challenges" className={navClass}>
+                  {t("nav.publicChallenges")}
                 </NavLink>
               </li>
               {user ? (

@@ -1,5 +1,6 @@
 // /ontwerp — every building block of the portal on one page, with working examples: for the
-// board's designer and for us. Public; static sample data, no database (queryBudget 0).
+// board's designer and for us. Public; static sample data, no database (queryBudget 0). The upload
+// example needs a signed-in person (it really stores the file, readable only by its uploader).
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -11,6 +12,7 @@ import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { Button, buttonClass } from "~/components/ui/button";
+import { Chart } from "~/components/ui/chart";
 import { CheckboxField, CheckboxGroup, RadioGroup } from "~/components/ui/checkbox";
 import { DateField } from "~/components/ui/date-field";
 import { ConfirmDialog, Dialog } from "~/components/ui/dialog";
@@ -23,9 +25,14 @@ import { Stat, StatGroup } from "~/components/ui/stat";
 import { DataTable, type Column } from "~/components/ui/table";
 import { TextareaField } from "~/components/ui/textarea";
 import { TOAST_TONES } from "~/components/ui/toast";
+import { UploadForm } from "~/components/ui/upload-field";
+import { requireUser } from "~/modules/auth/session.server";
+import { DESIGN_DEMO_OWNER } from "~/modules/files/design-demo.server";
+import { formatBytes, storeUpload } from "~/modules/files/files.server";
+import { allowedLabels, FILE_POLICIES } from "~/modules/files/policy";
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatTime, parseDateInput } from "~/utils/format";
 import { invalid, readForm } from "~/utils/forms.server";
-import { getT } from "~/utils/i18n.server";
+import { getLanguage, getT } from "~/utils/i18n.server";
 import { defineTable, pageOfRows } from "~/utils/table.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -88,6 +95,20 @@ const companiesTable = defineTable({
 
 const StatusFilter = z.enum(STATUSES).optional().catch(undefined);
 
+// The upload example's files belong to their uploader: only they can open them
+// (the rule is registered at startup, app/modules/files/design-demo.server.ts).
+const DEMO_OWNER = DESIGN_DEMO_OWNER;
+const UploadedParam = z.string().regex(/^[a-z0-9]{1,64}$/i).optional().catch(undefined);
+
+// Sample figures for the chart example (fictional).
+const CHART_SAMPLE = [
+  { year: "2021-2022", companies: 38, paidCents: 1_525_000 },
+  { year: "2022-2023", companies: 44, paidCents: 1_980_000 },
+  { year: "2023-2024", companies: 47, paidCents: 2_310_000 },
+  { year: "2024-2025", companies: 51, paidCents: 2_487_500 },
+  { year: "2025-2026", companies: 54, paidCents: 2_712_500 },
+];
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const t = await getT(request);
@@ -105,7 +126,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     text: (c) => `${c.name} ${c.place}`,
   });
-  return json({ title: t("design:metaTitle"), rows, state, status: status ?? "" });
+  const uploaded = UploadedParam.parse(url.searchParams.get("bestand") ?? undefined) ?? null;
+  return json({
+    title: t("design:metaTitle"),
+    rows,
+    state,
+    status: status ?? "",
+    uploaded,
+    uploadHint: t("design:upload.hint", { allowed: allowedLabels("DOCUMENT"), max: `${FILE_POLICIES.DOCUMENT.maxBytes / (1024 * 1024)} MB` }),
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
@@ -138,9 +167,13 @@ const ExampleSchema = z.object({
 });
 const ToastDemoSchema = z.object({ intent: z.literal("toast"), tone: z.enum(TOAST_TONES) });
 const DeleteDemoSchema = z.object({ intent: z.literal("delete"), id: z.literal("demo") });
+const UploadDemoSchema = z.object({
+  intent: z.literal("upload"),
+  file: z.instanceof(File, { error: "design:errors.fileRequired" }).refine((f) => f.size > 0 && f.name !== "", "design:errors.fileRequired"),
+});
 
 // The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
-export const actionSchema = z.discriminatedUnion("intent", [ExampleSchema, ToastDemoSchema, DeleteDemoSchema]);
+export const actionSchema = z.discriminatedUnion("intent", [ExampleSchema, ToastDemoSchema, DeleteDemoSchema, UploadDemoSchema]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: actionSchema });
@@ -152,6 +185,29 @@ export async function action({ request }: ActionFunctionArgs) {
   if (value.intent === "example") {
     return redirectWithToast("/ontwerp", { key: "design:toast.formSaved", values: { name: value.name } });
   }
+  if (value.intent === "upload") {
+    // Only this example writes: a signed-in person's document, checked by its content.
+    const user = await requireUser(request);
+    const stored = await storeUpload(
+      { file: value.file, kind: "DOCUMENT", ownerType: DEMO_OWNER, ownerId: user.id, uploadedById: user.id },
+      await getLanguage(request),
+    );
+    if (!stored.ok) {
+      // The reason as an i18n key with its values, so the field shows it in the reader's language.
+      const lang = await getLanguage(request);
+      const values = new URLSearchParams({
+        allowed: allowedLabels("DOCUMENT"),
+        size: formatBytes(value.file.size, lang),
+        max: formatBytes(FILE_POLICIES.DOCUMENT.maxBytes, lang),
+        maxMegapixels: String(Math.floor(FILE_POLICIES.DOCUMENT.maxPixels / 1_000_000)),
+      });
+      return invalid(submission.reply({ fieldErrors: { file: [`files:refused.${stored.reason}?${values}`] } }));
+    }
+    return redirectWithToast(`/ontwerp?bestand=${stored.file.id}`, {
+      key: "design:toast.uploaded",
+      values: { name: stored.file.fileName.slice(0, 120) },
+    });
+  }
   if (value.intent === "toast") {
     return redirectWithToast("/ontwerp", { key: `design:toast.demo.${value.tone}`, tone: value.tone });
   }
@@ -161,7 +217,7 @@ export async function action({ request }: ActionFunctionArgs) {
 // ---------------------------------------------------------------------------------------------
 // Page
 
-const SECTIONS = ["kleuren", "knoppen", "formulieren", "opmaak", "statussen", "cijfers", "meldingen", "leeg", "tabel", "dialogen", "toasts", "laden"] as const;
+const SECTIONS = ["kleuren", "knoppen", "formulieren", "uploaden", "opmaak", "statussen", "cijfers", "grafiek", "meldingen", "leeg", "tabel", "dialogen", "toasts", "laden"] as const;
 
 function Section({ id, title, intro, children }: { id: string; title: string; intro?: ReactNode; children: ReactNode }) {
   return (
@@ -219,7 +275,7 @@ function Swatch({ name, hex, use }: (typeof COLOURS)[number]) {
 export default function DesignSystem() {
   const { t, i18n } = useTranslation("design");
   const lang = i18n.language;
-  const { rows, state, status } = useLoaderData<typeof loader>();
+  const { rows, state, status, uploaded, uploadHint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const sendingExample = useSubmitting("example");
   const [form, fields] = useForm({
@@ -416,6 +472,26 @@ export default function DesignSystem() {
         </div>
       </Section>
 
+      <Section id="uploaden" title={t("sections.uploaden.title")} intro={t("sections.uploaden.intro")}>
+        <UploadForm
+          intent="upload"
+          name="file"
+          label={t("upload.label")}
+          hint={uploadHint}
+          accept=".pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp"
+          errors={lastResult?.initialValue?.intent === "upload" ? (lastResult.error?.file ?? undefined) : undefined}
+          submitLabel={t("upload.submit")}
+        />
+        {uploaded ? (
+          <p className="mt-4">
+            <a href={`/files/${uploaded}`} className="inline-flex min-h-11 items-center underline">
+              {t("upload.open")}
+            </a>
+          </p>
+        ) : null}
+        <p className="mt-4 text-sm text-slate-700">{t("upload.note")}</p>
+      </Section>
+
       <Section id="opmaak" title={t("sections.opmaak.title")} intro={t("sections.opmaak.intro")}>
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
           {[
@@ -465,6 +541,20 @@ export default function DesignSystem() {
           <Stat label={t("stats.contributions")} value={formatMoney(2_712_500, lang)} />
           <Stat label={t("stats.meetings")} value={formatNumber(2, lang)} hint={t("stats.meetingsHint")} />
         </StatGroup>
+      </Section>
+
+      <Section id="grafiek" title={t("sections.grafiek.title")} intro={t("sections.grafiek.intro")}>
+        <Chart
+          caption={t("chart.caption")}
+          description={t("chart.description")}
+          data={CHART_SAMPLE}
+          xKey="year"
+          xLabel={t("chart.year")}
+          series={[
+            { key: "companies", label: t("chart.companies"), format: (v) => formatNumber(v, lang) },
+            { key: "paidCents", label: t("chart.paid"), type: "line", axis: "right", format: (v) => formatMoney(v, lang) },
+          ]}
+        />
       </Section>
 
       <Section id="meldingen" title={t("sections.meldingen.title")} intro={t("sections.meldingen.intro")}>

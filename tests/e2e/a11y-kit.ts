@@ -33,7 +33,27 @@ export async function checkPage(page: Page, visit: Visit, lang: "nl" | "en") {
     const serious = results.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious, `${visit.path} (${lang}, ${viewport})`).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${visit.path} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+    // On failure, name the elements that stick out (outside any scrolling box of their own).
+    const culprits =
+      overflow > 0
+        ? await page.evaluate(() => {
+            const found: string[] = [];
+            for (const el of Array.from(document.body.querySelectorAll("*"))) {
+              const rect = el.getBoundingClientRect();
+              if (rect.right <= window.innerWidth + 1 || rect.width === 0) continue;
+              let clipped = false;
+              for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+                const style = getComputedStyle(p);
+                if (/(auto|scroll|hidden|clip)/.test(style.overflowX) && p.getBoundingClientRect().right <= window.innerWidth + 1) clipped = true;
+              }
+              if (clipped) continue;
+              const cls = typeof el.className === "string" ? el.className.split(" ").slice(0, 4).join(".") : "";
+              found.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${cls ? `.${cls}` : ""} (right ${Math.round(rect.right)})`);
+            }
+            return found.slice(-6);
+          })
+        : [];
+    expect(overflow, `${visit.path} scrolls sideways at ${width} px: ${culprits.join(", ")}`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(shots, `${visit.name}-${lang}-${viewport}.png`), fullPage: true });
   }
 }

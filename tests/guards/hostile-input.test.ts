@@ -134,8 +134,10 @@ const anyEncoding = fc.oneof(
 );
 
 function validCases(entry: FormAction, variant: Variant): fc.Arbitrary<Case> {
+  // A form with a file is always sent as multipart (a browser cannot send a file urlencoded).
   return fc
-    .record({ fields: variant.valid, encoding: formEncoding, via })
+    .record({ fields: variant.valid, via })
+    .chain((c) => (c.fields.some(([, v]) => typeof v !== "string") ? fc.constant<Encoding>("multipart") : formEncoding).map((encoding) => ({ ...c, encoding })))
     .map((c) => ({ variant: variant.name, origin: "valid" as const, ...c, param: entry.param }));
 }
 
@@ -316,7 +318,7 @@ async function runCase(entry: FormAction, schema: z.ZodType, kase: Case, mustAcc
   const paramOk = kase.param === entry.param;
   const param = kase.param === undefined ? "" : fill(kase.param, values);
   const target = entry.path.replace(/:\w+/, encodeURIComponent(wellFormed(param)));
-  const path = kase.via === "fetch" ? `${target}?_data=${encodeURIComponent(entry.route)}` : target;
+  const path = kase.via === "fetch" ? `${target}${target.includes("?") ? "&" : "?"}_data=${encodeURIComponent(entry.route)}` : target;
   const { body, contentType } = encode(fields, kase.encoding);
   const req = post(path, body, contentType, {}, fx.cookie);
   const form = await formOf(req);

@@ -250,7 +250,7 @@ const CORE_ACTIONS: FormAction[] = [
           }),
         ),
         prepare: async (ctx) => ({ cookie: ctx.world.cookies.board, values: { companyId: ctx.world.companyA.id, schoolId: ctx.world.schoolA.id } }),
-        accepted: (res) => res.status === 200,
+        accepted: (res) => redirected(res, "/bestuur/mensen") && setCookie(res, "vv_toast"),
         async stored(ctx, _fx, value) {
           const address = String(value.email).trim().toLowerCase();
           const invitation = await ctx.db.invitation.findFirst({ where: { email: address }, orderBy: { createdAt: "desc" } });
@@ -285,7 +285,7 @@ const CORE_ACTIONS: FormAction[] = [
           const grant = await assignRole(ctx.db, user.id, "TEACHER", { schoolId: ctx.world.schoolA.id });
           return { cookie: ctx.world.cookies.board, values: { roleId: grant.id } };
         },
-        accepted: (res) => res.status === 200,
+        accepted: (res) => redirected(res, "/bestuur/mensen") && setCookie(res, "vv_toast"),
         async stored(ctx, fx) {
           return (await ctx.db.roleAssignment.count({ where: { id: fx.values.roleId } })) === 0 ? null : "role still there";
         },
@@ -297,7 +297,7 @@ const CORE_ACTIONS: FormAction[] = [
           const invitation = await invite(ctx);
           return { cookie: ctx.world.cookies.board, values: { invitationId: invitation.id } };
         },
-        accepted: (res) => res.status === 200,
+        accepted: (res) => redirected(res, "/bestuur/mensen") && setCookie(res, "vv_toast"),
         async stored(ctx, fx) {
           const invitation = await ctx.db.invitation.findUniqueOrThrow({ where: { id: fx.values.invitationId } });
           return invitation.revokedAt ? null : "invitation not revoked";
@@ -491,9 +491,10 @@ const CORE_ACTIONS: FormAction[] = [
     path: "/ontwerp",
     reads: { as: "conform" },
     refusal: "4xx",
-    fields: ["intent", "name", "email", "role", "date", "message", "topics", "rsvp", "agree", "tone", "id"],
-    aimed: { date: ["2024-02-30", "31-12-1899", "1-1-2201", "2024-1-1", "2024-01-01\u0000"], agree: ["off", "ON", "true"], id: ["demo ", "DEMO"] },
-    tables: [],
+    fields: ["intent", "name", "email", "role", "date", "message", "topics", "rsvp", "agree", "tone", "id", "file"],
+    aimed: { date: ["2024-02-30", "31-12-1899", "1-1-2201", "2024-1-1", "2024-01-01\u0000"], agree: ["off", "ON", "true"], id: ["demo ", "DEMO"], file: ["", "verslag.pdf"] },
+    // Only the upload example stores something: a signed-in person's document.
+    tables: ["StoredFile", "AuditLog"],
     variants: [
       {
         name: "example",
@@ -529,6 +530,33 @@ const CORE_ACTIONS: FormAction[] = [
         prepare: anonymous,
         accepted: (res) => redirected(res, "/ontwerp") && setCookie(res, "vv_toast"),
         stored: async (_ctx, _fx, _value, res) => ((await toastOf(res)) ? null : "toast"),
+      },
+      {
+        // A real upload (multipart only: sent urlencoded, the file is text and the schema refuses it).
+        name: "upload",
+        valid: fc
+          .record({
+            file: fc.constantFrom("verslag.pdf", "<b>vv-xss</b>.pdf", "../../etc/passwd", "\u202Efdp.exe", "notulen"),
+            type: fc.constantFrom("application/pdf", "application/octet-stream", ""),
+            extra: typedText(200),
+          })
+          .map(({ file, type, extra }): Fields => [
+            ["intent", "upload"],
+            ["file", { file, type, content: `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${extra.replace(/[\r\n]/g, " ")}\n%%EOF\n` }],
+          ]),
+        async prepare(ctx) {
+          const user = await createUser(ctx.db, { email: `${fresh("fuzz-upload-")}@guards.example` });
+          return { cookie: await sessionFor(ctx.db, user.id), values: { userId: user.id } };
+        },
+        accepted: (res) => redirected(res, "/ontwerp?bestand=") && setCookie(res, "vv_toast"),
+        async stored(ctx, fx, _value, res) {
+          const id = new URL(location(res), "http://localhost").searchParams.get("bestand") ?? "";
+          const file = await ctx.db.storedFile.findUnique({ where: { id } });
+          if (!file) return "stored file";
+          if (file.ownerId !== fx.values.userId || file.contentType !== "application/pdf") return `file ${file.ownerId} ${file.contentType}`;
+          return file.fileName.endsWith(".pdf") ? null : `file name ${JSON.stringify(file.fileName)}`;
+        },
+        shownOn: async (_ctx, fx, _value, res) => [{ path: location(res), cookie: fx.cookie }],
       },
     ],
   },

@@ -66,7 +66,10 @@ describe("the board's people page", () => {
         args(post("/bestuur/mensen", { intent: "invite", email: "Lotte@Greenport.example", name: "Lotte Gommans", role: "COMPANY_CONTACT", companyId: company.id }, jar)),
       ),
     );
-    expect(res.status).toBe(200);
+    // Done: back to the page with a toast (post/redirect/get).
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/bestuur/mensen");
+    expect(res.headers.get("Set-Cookie")).toMatch(/vv_toast=/);
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { template: "invitation" } });
     expect(mail.toAddress).toBe("lotte@greenport.example");
     const token = (mail.props as { acceptUrl: string }).acceptUrl.split("/").at(-1)!;
@@ -95,7 +98,8 @@ describe("the board's people page", () => {
     const contact = await createUser(db);
     const grant = await assignRole(db, contact.id, "COMPANY_CONTACT", { companyId: (await createCompany(db)).id });
     const res = await respond(() => peopleAction(args(post("/bestuur/mensen", { intent: "remove-role", roleId: grant.id }, jar))));
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Set-Cookie")).toMatch(/vv_toast=/);
     expect(await db.roleAssignment.count({ where: { id: grant.id } })).toBe(0);
     expect(await db.auditLog.count({ where: { action: "role.remove", entityId: grant.id } })).toBe(1);
     const unknown = await respond(() => peopleAction(args(post("/bestuur/mensen", { intent: "remove-role", roleId: "nope" }, jar))));

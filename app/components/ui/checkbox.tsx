@@ -1,5 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from "react";
-import { ErrorList, useFieldIds, type FieldProps } from "./field";
+import { ErrorList, FieldShell, useFieldIds, type FieldProps } from "./field";
 
 // The whole row (box and text) is the click target, at least 44 px high.
 const ROW = "flex min-h-11 cursor-pointer items-start gap-3 py-2.5 text-base text-slate-900";
@@ -13,27 +13,15 @@ export function CheckboxField({
   className = "",
   ...input
 }: Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "children"> & FieldProps) {
-  const ids = useFieldIds(input.id, hint, errors);
   return (
-    <div className={className}>
-      <label htmlFor={ids.id} className={ROW}>
-        <input
-          {...input}
-          type="checkbox"
-          id={ids.id}
-          aria-invalid={ids.invalid || undefined}
-          aria-describedby={ids.describedBy}
-          className={BOX}
-        />
-        <span className="font-medium">{label}</span>
-      </label>
-      {hint ? (
-        <p id={ids.hintId} className="-mt-1.5 pl-8 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={ids.errorId} errors={errors} />
-    </div>
+    <FieldShell label={label} hint={hint} errors={errors} className={className} id={input.id} layout="inline">
+      {(control) => (
+        <label htmlFor={control.id} className={ROW}>
+          <input {...input} type="checkbox" {...control} className={BOX} />
+          <span className="font-medium">{label}</span>
+        </label>
+      )}
+    </FieldShell>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
-import { controlClass, ErrorList, FieldHint, FieldLabel, useFieldIds, type FieldProps } from "./field";
+import { controlClass, FieldShell, type FieldProps } from "./field";
 
 export { formatDate, formatDateTime, formatMoney, formatTime } from "~/utils/format";
 
@@ -27,28 +27,22 @@ export function DateField({
   const { t } = useTranslation("ui");
   const format = showFormat ? t(`date.format.${type}`) : null;
   const fullHint = hint || format ? [hint, format].filter(Boolean) : null;
-  const ids = useFieldIds(input.id, fullHint, errors);
   return (
-    <div className={className}>
-      <FieldLabel htmlFor={ids.id} optional={optional}>
-        {label}
-      </FieldLabel>
-      <FieldHint id={ids.hintId}>
-        {fullHint?.map((part, i) => (
-          <span key={i} className="block">
-            {part}
-          </span>
-        ))}
-      </FieldHint>
-      <input
-        {...input}
-        type={type}
-        id={ids.id}
-        aria-invalid={ids.invalid || undefined}
-        aria-describedby={ids.describedBy}
-        className={controlClass(ids.invalid, type === "time" ? "sm:max-w-40" : "sm:max-w-64")}
-      />
-      <ErrorList id={ids.errorId} errors={errors} />
-    </div>
+    <FieldShell
+      label={label}
+      hint={fullHint?.map((part, i) => (
+        <span key={i} className="block">
+          {part}
+        </span>
+      ))}
+      errors={errors}
+      optional={optional}
+      className={className}
+      id={input.id}
+    >
+      {(control, ids) => (
+        <input {...input} type={type} {...control} className={controlClass(ids.invalid, type === "time" ? "sm:max-w-40" : "sm:max-w-64")} />
+      )}
+    </FieldShell>
   );
 }

@@ -92,16 +92,41 @@ export function FieldShell({
   optional,
   className = "",
   id,
+  layout = "stacked",
   children,
-}: FieldProps & { optional?: boolean; className?: string; id?: string; children: (control: ControlProps, ids: FieldIds) => ReactNode }) {
+}: FieldProps & {
+  optional?: boolean;
+  className?: string;
+  id?: string;
+  /**
+   * "stacked": label, hint, control (text, select, date …). "inline": the control renders its own
+   * <label> around itself and the label text (a checkbox row); the hint follows, indented.
+   */
+  layout?: "stacked" | "inline";
+  children: (control: ControlProps, ids: FieldIds) => ReactNode;
+}) {
   const ids = useFieldIds(id, hint, errors);
+  const control = children({ id: ids.id, "aria-invalid": ids.invalid || undefined, "aria-describedby": ids.describedBy }, ids);
+  if (layout === "inline") {
+    return (
+      <div className={className}>
+        {control}
+        {hint && ids.hintId ? (
+          <p id={ids.hintId} className="-mt-1.5 pl-8 text-sm text-slate-600">
+            {hint}
+          </p>
+        ) : null}
+        <ErrorList id={ids.errorId} errors={errors} />
+      </div>
+    );
+  }
   return (
     <div className={className}>
       <FieldLabel htmlFor={ids.id} optional={optional}>
         {label}
       </FieldLabel>
       <FieldHint id={ids.hintId}>{hint}</FieldHint>
-      {children({ id: ids.id, "aria-invalid": ids.invalid || undefined, "aria-describedby": ids.describedBy }, ids)}
+      {control}
       <ErrorList id={ids.errorId} errors={errors} />
     </div>
   );

@@ -6,7 +6,7 @@ import { useHydrated } from "./hydrated";
 export const TOAST_TONES = ["success", "info", "warning", "error"] as const;
 export type ToastTone = (typeof TOAST_TONES)[number];
 
-/** A message for the next page: an i18n key ("companies:saved") with its values. */
+/** A message for the next page: an i18n key ("namespace:key") with its values. */
 export type ToastMessage = { id: string; key: string; values?: Record<string, string>; tone: ToastTone };
 
 const TONES: Record<ToastTone, string> = {

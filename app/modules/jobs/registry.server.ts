@@ -2,3 +2,7 @@
 import "./maintenance.server";
 import "../mail/outbox.server";
 import "../payments/reconcile.server";
+import "../tasks/runners.server";
+import "../invoices/jobs.server";
+import "../challenges/erasure.server";
+import "../challenges/deadline-reminders.server";

@@ -1,7 +1,11 @@
 // The capability areas the guards know about, each in its own file (see types.ts).
+import { challengesArea } from "./challenges";
 import { companiesArea } from "./companies";
 import { invoicesArea } from "./invoices";
 import { networkArea } from "./network";
+import { tasksArea } from "./tasks";
+import { submissionsArea } from "./submissions";
 import type { GuardArea } from "./types";
+import { teamsArea } from "./teams";
 
-export const AREAS: GuardArea[] = [companiesArea, invoicesArea, networkArea];
+export const AREAS: GuardArea[] = [companiesArea, invoicesArea, networkArea, tasksArea, challengesArea, submissionsArea, teamsArea];

@@ -1,0 +1,87 @@
+// What the invoice pages share: the page data of one invoice (two queries, whatever the number of
+// payments or reminders) and the page's action (start paying, converge after checkout).
+import { json, redirect } from "@remix-run/node";
+import type { Invoice, InvoiceReminder } from "~/generated/prisma/client";
+import { CHECKOUT_SESSION_ID } from "~/components/payments/checkout-return";
+import { findPaymentIdBySession, PaymentError, syncPayment } from "~/modules/payments/payments.server";
+import { now } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
+import { readForm } from "~/utils/forms.server";
+import { isOverdue } from "./invoice-math";
+import { invoicePageActionSchema } from "./invoice-schema";
+import { buyerOf, InvoiceError, paymentsOfInvoices, sellerOf, startInvoicePayment } from "./invoices.server";
+
+export type InvoiceWithReminders = Invoice & { reminders: InvoiceReminder[] };
+
+/** The invoice as its pages show it (serialisable). */
+export async function invoicePageData(invoice: InvoiceWithReminders, returnedSessionParam: string | null) {
+  const payments = (await paymentsOfInvoices([invoice.id])).get(invoice.id) ?? [];
+  const latest = payments[0] ?? null;
+  const returnedSessionId = returnedSessionParam && CHECKOUT_SESSION_ID.test(returnedSessionParam) ? returnedSessionParam : null;
+  const returned = returnedSessionId ? payments.find((p) => p.sessionId === returnedSessionId) : undefined;
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    status: invoice.status,
+    description: invoice.description,
+    poNumber: invoice.poNumber,
+    periodStart: invoice.periodStart,
+    periodEnd: invoice.periodEnd,
+    issuedAt: invoice.issuedAt,
+    dueAt: invoice.dueAt,
+    netCents: invoice.netCents,
+    vatMode: invoice.vatMode,
+    vatRateBp: invoice.vatRateBp,
+    vatCents: invoice.vatCents,
+    totalCents: invoice.totalCents,
+    seller: sellerOf(invoice),
+    buyer: buyerOf(invoice),
+    paidAt: invoice.paidAt,
+    settledVia: invoice.settledVia,
+    transferDate: invoice.transferDate,
+    waivedReason: invoice.waivedReason,
+    overdue: isOverdue(invoice, now()),
+    processing: payments.some((p) => p.phase === "processing"),
+    latestPhase: latest?.phase ?? null,
+    // Back from checkout with a payment that is still open here: the page asks its action to sync.
+    syncSessionId: returned && returned.phase === "open" ? returnedSessionId : null,
+    reminders: invoice.reminders.map((r) => ({ step: r.step, sentAt: r.sentAt })),
+  };
+}
+
+export type InvoicePageData = Awaited<ReturnType<typeof invoicePageData>>;
+
+
+/**
+ * The invoice page's action, after the caller checked access: "pay" sends the payer to Stripe
+ * Checkout; "sync" converges a payment of this invoice with Stripe after the return from checkout.
+ */
+export async function invoicePageAction(
+  request: Request,
+  invoice: Invoice,
+  options: { returnPath: string; actorId: string | null; locale: "nl" | "en" },
+) {
+  const form = await readForm(request);
+  const parsed = invoicePageActionSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return json({ error: "invoices:errors.invalid" }, { status: 400 });
+  const input = parsed.data;
+  if (input.intent === "sync") {
+    const paymentId = await findPaymentIdBySession(db, input.sessionId);
+    const payment = paymentId ? await db.payment.findUnique({ where: { id: paymentId }, select: { purposeId: true, purposeType: true } }) : null;
+    if (!paymentId || payment?.purposeType !== "invoice" || payment.purposeId !== invoice.id) {
+      return json({ error: "invoices:errors.invalid" }, { status: 400 });
+    }
+    await syncPayment(paymentId, { source: "return", actorId: options.actorId });
+    return json({ error: null });
+  }
+  try {
+    const checkout = await startInvoicePayment(invoice, input.method, options);
+    return redirect(checkout.checkoutUrl);
+  } catch (error) {
+    if (error instanceof InvoiceError && (error.code === "not_open" || error.code === "processing")) {
+      return json({ error: `invoices:errors.${error.code}` }, { status: 409 });
+    }
+    if (error instanceof PaymentError) return json({ error: "invoices:errors.invalid" }, { status: 400 });
+    throw error;
+  }
+}

@@ -1,0 +1,419 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FormMetadata, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { CheckboxField } from "~/components/ui/checkbox";
+import { DateField } from "~/components/ui/date-field";
+import { EmptyState } from "~/components/ui/empty-state";
+import { controlClass, ErrorList, FieldShell, TextField } from "~/components/ui/field";
+import { useSubmitting } from "~/components/ui/loading";
+import { Card, PageHeader } from "~/components/ui/page";
+import { SelectField } from "~/components/ui/select";
+import { TextareaField } from "~/components/ui/textarea";
+import { notFound, requireRole } from "~/modules/auth/session.server";
+import {
+  CHALLENGE_IMAGE_OWNER,
+  createEdition,
+  getEditionPhase,
+  setChallengeImage,
+  updateChallenge,
+} from "~/modules/challenges/editions.server";
+import { deleteStoredFile, formatBytes, storeUpload } from "~/modules/files/files.server";
+import { acceptAttribute, allowedLabels, FILE_POLICIES } from "~/modules/files/policy";
+import { now } from "~/utils/clock.server";
+import { checkEditionDates } from "~/modules/challenges/phases";
+import { db } from "~/utils/db.server";
+import { fromAmsterdamTime } from "~/utils/format";
+import { readForm } from "~/utils/forms.server";
+import { getLanguage, i18next } from "~/utils/i18n.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
+export const queryBudget = 5;
+
+function challengeIdOf(params: { challengeId?: string }) {
+  const id = params.challengeId ?? "";
+  if (!ID_PATTERN.test(id)) notFound();
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "BOARD");
+  const id = challengeIdOf(params);
+  const lng = await getLanguage(request);
+  const challenge = await db.challenge.findUnique({
+    where: { id },
+    include: { editions: { orderBy: { year: "desc" }, include: { _count: { select: { teams: { where: { status: "REGISTERED" } }, categories: true } } } } },
+  });
+  if (!challenge) notFound();
+  const t = await i18next.getFixedT(lng, "challenges");
+  const { editions, ...rest } = challenge;
+  return json({
+    title: `${challenge.name} · ${t("board.listTitle")}`,
+    challenge: rest,
+    editions: editions.map((e) => ({ id: e.id, year: e.year, name: e.name, teams: e._count.teams, categories: e._count.categories, phase: getEditionPhase(e) })),
+    nextYear: Math.max(now().getUTCFullYear(), ...editions.map((e) => e.year + 1)),
+    image: { accept: acceptAttribute("PHOTO"), allowed: allowedLabels("PHOTO"), max: formatBytes(FILE_POLICIES.PHOTO.maxBytes, lng) },
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+
+// --- Input. The schemas live here, not in a .server module: the exported actionSchema is part of
+// the client build too. NUL characters are removed (PostgreSQL refuses them) and text is trimmed.
+const ID_PATTERN = /^[a-z0-9]{8,40}$/;
+const cleanText = (value: unknown) => (typeof value === "string" ? value.replace(/\u0000/g, "").trim() : value);
+const text = (max: number, required: string) =>
+  z.preprocess(cleanText, z.string({ error: required }).min(1, required).max(max, "challenges:errors.tooLong"));
+const optionalText = (max: number) =>
+  z.preprocess((v) => (cleanText(v) === "" ? undefined : cleanText(v)), z.string().max(max, "challenges:errors.tooLong").optional());
+const idField = z.string().regex(ID_PATTERN, "challenges:errors.notFound");
+const flag = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+const ChallengeFields = {
+  name: text(120, "challenges:errors.nameRequired"),
+  description: text(4000, "challenges:errors.descriptionRequired"),
+  national: flag,
+};
+const optionalFile = z.preprocess((v) => (v instanceof File && v.size === 0 && !v.name ? undefined : v), z.instanceof(File, { message: "challenges:errors.image" }).optional());
+
+/** A date and time as typed: "2027-02-01T09:00", "1-2-2027 09:00", or a date alone (midnight), Amsterdam time. */
+function parseDateTime(value: string): Date | null {
+  const typed = value.trim();
+  if (!typed) return null;
+  const [date, time] = typed.includes("T") ? typed.split("T", 2) : typed.split(/\s+/, 2);
+  return fromAmsterdamTime(date ?? "", time || "00:00");
+}
+const dateTime = z.preprocess(
+  cleanText,
+  z
+    .string({ error: "challenges:errors.dateRequired" })
+    .min(1, "challenges:errors.dateRequired")
+    .max(40, "challenges:errors.date")
+    .transform((value, ctx) => {
+      const at = parseDateTime(value);
+      if (!at) {
+        ctx.addIssue({ code: "custom", message: "challenges:errors.date" });
+        return z.NEVER;
+      }
+      return at;
+    }),
+);
+const categoryRow = z.object({
+  id: z.preprocess((v) => (v === "" ? undefined : v), idField.optional()),
+  name: optionalText(80),
+  schoolType: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["VMBO", "PRIMARY"], { error: "challenges:errors.schoolType" }).optional()),
+});
+const teamSize = z.coerce.number({ error: "challenges:errors.teamSize" }).int("challenges:errors.teamSize").min(1, "challenges:errors.teamSize").max(30, "challenges:errors.teamSize");
+const EditionFields = {
+  minTeamSize: teamSize,
+  maxTeamSize: teamSize,
+  marketingPlan: flag,
+  helpersAllowed: flag,
+  categories: z.array(categoryRow).max(12, "challenges:errors.tooManyCategories").optional(),
+  registrationOpensAt: dateTime,
+  registrationClosesAt: dateTime,
+  submissionDeadline: dateTime,
+  judgingOpensAt: dateTime,
+  judgingClosesAt: dateTime,
+  resultsPublishAt: dateTime,
+};
+type EditionValue = {
+  minTeamSize: number;
+  maxTeamSize: number;
+  categories?: Array<{ name?: string }>;
+  registrationOpensAt: Date;
+  registrationClosesAt: Date;
+  submissionDeadline: Date;
+  judgingOpensAt: Date;
+  judgingClosesAt: Date;
+  resultsPublishAt: Date;
+};
+/** Rules across fields: the dates in order (checkEditionDates), sizes, at least one category, no duplicate names. */
+function refineEdition(value: EditionValue, ctx: z.RefinementCtx) {
+  for (const { field, problem } of checkEditionDates(value)) {
+    ctx.addIssue({ code: "custom", path: [field], message: `challenges:errors.dateOrder.${problem.replace("after:", "")}` });
+  }
+  if (value.maxTeamSize < value.minTeamSize) ctx.addIssue({ code: "custom", path: ["maxTeamSize"], message: "challenges:errors.teamSizeOrder" });
+  const rows = value.categories ?? [];
+  if (!rows.some((c) => c.name)) ctx.addIssue({ code: "custom", path: ["categories"], message: "challenges:errors.categoryRequired" });
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    if (!row.name) return;
+    const key = row.name.toLocaleLowerCase("nl");
+    if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["categories", i, "name"], message: "challenges:errors.categoryDuplicate" });
+    seen.add(key);
+  });
+}
+const EditionCreateSchema = z
+  .object({
+    intent: z.literal("create-edition"),
+    year: z.coerce.number({ error: "challenges:errors.year" }).int("challenges:errors.year").min(2000, "challenges:errors.year").max(2200, "challenges:errors.year"),
+    ...EditionFields,
+  })
+  .superRefine(refineEdition);
+
+const UpdateChallengeSchema = z.object({ intent: z.literal("update-challenge"), ...ChallengeFields, image: optionalFile });
+
+// The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
+export const actionSchema = z.discriminatedUnion("intent", [UpdateChallengeSchema, EditionCreateSchema]);
+
+const answer = (form: "challenge" | "edition", result: SubmissionResult<string[]>, status = 400) => json({ form, result }, { status });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const board = await requireRole(request, "BOARD");
+  const id = challengeIdOf(params);
+  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
+  const which = submission.payload.intent === "update-challenge" ? "challenge" : "edition";
+  // "Add a category" / "remove" buttons (conform intents, also without JavaScript): the form again, one row more or less.
+  if (submission.status === undefined) return answer(which, submission.reply(), 200);
+  if (submission.status !== "success") return answer(which, submission.reply());
+  const value = submission.value;
+  const exists = await db.challenge.findUnique({ where: { id }, select: { id: true } });
+  if (!exists) notFound();
+
+  if (value.intent === "create-edition") {
+    const { intent: _intent, ...input } = value;
+    const created = await createEdition(id, input, board.id);
+    if (!created.ok) {
+      if ("notFound" in created) notFound();
+      return answer("edition", submission.reply({ fieldErrors: { [created.field]: [created.error] } }));
+    }
+    return redirectWithToast(`/bestuur/edities/${created.id}`, { key: "challenges:board.editionCreated", values: { year: String(input.year) } });
+  }
+
+  const { intent: _intent, image, ...input } = value;
+  if (image) {
+    const lng = await getLanguage(request);
+    const stored = await storeUpload({ file: image, kind: "PHOTO", ownerType: CHALLENGE_IMAGE_OWNER, ownerId: id, uploadedById: board.id }, lng);
+    if (!stored.ok) {
+      const values = new URLSearchParams({
+        allowed: allowedLabels("PHOTO"),
+        size: formatBytes(image.size, lng),
+        max: formatBytes(FILE_POLICIES.PHOTO.maxBytes, lng),
+        maxMegapixels: String(Math.floor(FILE_POLICIES.PHOTO.maxPixels / 1_000_000)),
+      });
+      return answer("challenge", submission.reply({ fieldErrors: { image: [`files:refused.${stored.reason}?${values.toString()}`] } }));
+    }
+    const previous = await setChallengeImage(id, stored.file.id, board.id);
+    if (previous) await deleteStoredFile({ fileId: previous, actorId: board.id }).catch(() => {});
+  }
+  if (!(await updateChallenge(id, input, board.id))) notFound();
+  return redirectWithToast(`/bestuur/challenges/${id}`, { key: "challenges:board.saved" });
+}
+
+export default function BoardChallenge() {
+  const { t } = useTranslation("challenges");
+  const { challenge, editions, nextYear, image } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const [challengeForm, challengeFields] = useForm<{ intent: string; name: string; description: string; national: string; image: File }>({
+    id: "update-challenge",
+    lastResult: data?.form === "challenge" ? data.result : undefined,
+    defaultValue: { name: challenge.name, description: challenge.description, national: challenge.national ? "on" : "" },
+    shouldValidate: "onBlur",
+  });
+  const [editionForm, editionFields] = useForm<EditionFormShape>({
+    id: "create-edition",
+    lastResult: data?.form === "edition" ? data.result : undefined,
+    defaultValue: { year: String(nextYear), minTeamSize: "2", maxTeamSize: "5", categories: [{ id: "", name: "", schoolType: "" }, { id: "", name: "", schoolType: "" }] },
+    shouldValidate: "onBlur",
+  });
+  const saving = useSubmitting("update-challenge");
+  const creating = useSubmitting("create-edition");
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to="/bestuur/challenges" className="inline-flex min-h-11 items-center underline">
+          {t("board.backToList")}
+        </Link>
+      </p>
+      <PageHeader
+        title={challenge.name}
+        intro={challenge.national ? t("public.nationalIntro") : undefined}
+        actions={
+          <Link to={`/challenges/${challenge.slug}`} className="inline-flex min-h-11 items-center underline">
+            {t("board.publicPage")}
+          </Link>
+        }
+      />
+      <Card>
+        <h2 className="text-lg font-semibold">{t("board.editions")}</h2>
+        {editions.length === 0 ? (
+          <EmptyState className="mt-3" headingLevel={3} title={t("board.noEditions")} text={t("board.noEditionsText")} />
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-100">
+            {editions.map((e) => (
+              <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                <Link to={`/bestuur/edities/${e.id}`} className="font-semibold underline">
+                  {e.name}
+                </Link>
+                <div className="flex flex-wrap gap-2">
+                  <Badge tone="info">{t(`phase.${e.phase}`)}</Badge>
+                  <Badge>{t("public.teamCount", { count: e.teams })}</Badge>
+                  <Badge>{t("board.categoryCount", { count: e.categories })}</Badge>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card>
+        <h2 className="text-lg font-semibold">{t("board.createEditionTitle")}</h2>
+        <Form method="post" {...getFormProps(editionForm)} className="mt-4 grid gap-5">
+          <input type="hidden" name="intent" value="create-edition" />
+          {/* Enter in a field submits the form, not the first "remove category" button. */}
+          <button type="submit" tabIndex={-1} aria-hidden="true" className="sr-only">
+            {t("board.createEdition")}
+          </button>
+          <ErrorList errors={editionForm.errors} />
+          <TextField
+            label={t("fields.year")}
+            inputMode="numeric"
+            className="sm:max-w-48"
+            {...getInputProps(editionFields.year, { type: "text" })}
+            key={editionFields.year.key}
+            errors={editionFields.year.errors}
+          />
+          <EditionFormFields form={editionForm} fields={editionFields} />
+          <div>
+            <Button pending={creating} className="max-sm:w-full">
+              {t("board.createEdition")}
+            </Button>
+          </div>
+        </Form>
+      </Card>
+      <Card>
+        <h2 className="text-lg font-semibold">{t("board.editTitle")}</h2>
+        <Form method="post" encType="multipart/form-data" {...getFormProps(challengeForm)} className="mt-4 grid gap-4">
+          <input type="hidden" name="intent" value="update-challenge" />
+          <TextField label={t("fields.name")} {...getInputProps(challengeFields.name, { type: "text" })} key={challengeFields.name.key} errors={challengeFields.name.errors} />
+          <TextareaField
+            label={t("fields.description")}
+            rows={5}
+            {...getTextareaProps(challengeFields.description)}
+            key={challengeFields.description.key}
+            errors={challengeFields.description.errors}
+          />
+          <CheckboxField
+            label={t("fields.national")}
+            hint={t("fields.nationalHint")}
+            {...getInputProps(challengeFields.national, { type: "checkbox" })}
+            key={challengeFields.national.key}
+            errors={challengeFields.national.errors}
+          />
+          {challenge.imageFileId ? <img src={`/files/${challenge.imageFileId}`} alt={t("fields.currentImage")} className="h-32 w-auto rounded-lg object-cover" /> : null}
+          <FieldShell label={t("fields.image")} hint={t("fields.imageHint", { allowed: image.allowed, max: image.max })} errors={challengeFields.image.errors} optional>
+            {(control, ids) => <input type="file" name="image" accept={image.accept} {...control} className={controlClass(ids.invalid)} />}
+          </FieldShell>
+          <div>
+            <Button pending={saving} className="max-sm:w-full">
+              {t("board.save")}
+            </Button>
+          </div>
+        </Form>
+      </Card>
+    </div>
+  );
+}
+// --- The edition form's fields (the same on the challenge page and the edition page) -------------
+
+type EditionFormShape = {
+  intent: string;
+  year: string;
+  minTeamSize: string;
+  maxTeamSize: string;
+  marketingPlan: string;
+  helpersAllowed: string;
+  categories: Array<{ id: string; name: string; schoolType: string }>;
+  registrationOpensAt: string;
+  registrationClosesAt: string;
+  submissionDeadline: string;
+  judgingOpensAt: string;
+  judgingClosesAt: string;
+  resultsPublishAt: string;
+};
+const PHASE_DATE_FIELDS = ["registrationOpensAt", "registrationClosesAt", "submissionDeadline", "judgingOpensAt", "judgingClosesAt", "resultsPublishAt"] as const;
+
+function EditionFormFields({ form, fields }: { form: FormMetadata<EditionFormShape, string[]>; fields: ReturnType<FormMetadata<EditionFormShape, string[]>["getFieldset"]> }) {
+  const { t } = useTranslation("challenges");
+  const rows = fields.categories.getFieldList();
+  return (
+    <>
+      <fieldset className="space-y-3">
+        <legend className="text-base font-semibold">{t("fields.categories")}</legend>
+        <p className="text-sm text-slate-600">{t("fields.categoriesHint")}</p>
+        <ErrorList id={fields.categories.errorId} errors={fields.categories.errors} />
+        {rows.map((row, index) => {
+          const category = row.getFieldset();
+          return (
+            <div key={row.key} className="grid gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-[1fr_14rem_auto] sm:items-end">
+              <input {...getInputProps(category.id, { type: "hidden" })} key={category.id.key} />
+              <TextField
+                label={t("fields.categoryName", { n: index + 1 })}
+                {...getInputProps(category.name, { type: "text" })}
+                key={category.name.key}
+                errors={category.name.errors}
+              />
+              <SelectField
+                label={t("fields.schoolType")}
+                placeholder={t("fields.schoolTypeAny")}
+                options={[
+                  { value: "VMBO", label: t("schoolType.VMBO") },
+                  { value: "PRIMARY", label: t("schoolType.PRIMARY") },
+                ]}
+                {...getSelectProps(category.schoolType)}
+                key={category.schoolType.key}
+                errors={category.schoolType.errors}
+              />
+              <Button variant="ghost" {...form.remove.getButtonProps({ name: fields.categories.name, index })}>
+                {t("fields.removeCategory")}
+                <span className="sr-only"> {index + 1}</span>
+              </Button>
+            </div>
+          );
+        })}
+        <Button variant="secondary" {...form.insert.getButtonProps({ name: fields.categories.name, defaultValue: { id: "", name: "", schoolType: "" } })}>
+          {t("fields.addCategory")}
+        </Button>
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label={t("fields.minTeamSize")} inputMode="numeric" {...getInputProps(fields.minTeamSize, { type: "text" })} key={fields.minTeamSize.key} errors={fields.minTeamSize.errors} />
+        <TextField label={t("fields.maxTeamSize")} inputMode="numeric" {...getInputProps(fields.maxTeamSize, { type: "text" })} key={fields.maxTeamSize.key} errors={fields.maxTeamSize.errors} />
+      </div>
+      <fieldset className="space-y-3">
+        <legend className="text-base font-semibold">{t("fields.dates")}</legend>
+        <p className="text-sm text-slate-600">{t("fields.datesHint")}</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {PHASE_DATE_FIELDS.map((name) => (
+            <DateField
+              label={t(`dates.${name}`)}
+              {...getInputProps(fields[name], { type: "datetime-local" })}
+              key={fields[name].key}
+              type="datetime-local"
+              errors={fields[name].errors}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <CheckboxField
+        label={t("fields.marketingPlan")}
+        hint={t("fields.marketingPlanHint")}
+        {...getInputProps(fields.marketingPlan, { type: "checkbox" })}
+        key={fields.marketingPlan.key}
+        errors={fields.marketingPlan.errors}
+      />
+      <CheckboxField
+        label={t("fields.helpersAllowed")}
+        hint={t("fields.helpersAllowedHint")}
+        {...getInputProps(fields.helpersAllowed, { type: "checkbox" })}
+        key={fields.helpersAllowed.key}
+        errors={fields.helpersAllowed.errors}
+      />
+    </>
+  );
+}

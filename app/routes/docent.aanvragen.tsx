@@ -1,0 +1,117 @@
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { useSubmitting } from "~/components/ui/loading";
+import { Card, PageHeader } from "~/components/ui/page";
+import { SelectField } from "~/components/ui/select";
+import { requireUser } from "~/modules/auth/session.server";
+import { requestTeacherRole } from "~/modules/challenges/schools.server";
+import { db } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
+import { readForm } from "~/utils/forms.server";
+import { getLanguage, i18next } from "~/utils/i18n.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
+export const queryBudget = 4;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [t, schools, requests] = await Promise.all([
+    getLanguage(request).then((lng) => i18next.getFixedT(lng, "challenges")),
+    db.school.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, city: true, type: true } }),
+    db.teacherRequest.findMany({
+      where: { userId: user.id },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, status: true, createdAt: true, decidedAt: true, school: { select: { name: true } } },
+    }),
+  ]);
+  const teacherOf = new Set(user.roles.filter((r) => r.role === "TEACHER").map((r) => r.schoolId));
+  return json({ title: t("request.title"), schools: schools.map((s) => ({ ...s, teacher: teacherOf.has(s.id) })), requests });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+
+// --- Input. The schemas live here, not in a .server module: the exported actionSchema is part of
+// the client build too. NUL characters are removed (PostgreSQL refuses them) and text is trimmed.
+const ID_PATTERN = /^[a-z0-9]{8,40}$/;
+const cleanText = (value: unknown) => (typeof value === "string" ? value.replace(/\u0000/g, "").trim() : value);
+const text = (max: number, required: string) =>
+  z.preprocess(cleanText, z.string({ error: required }).min(1, required).max(max, "challenges:errors.tooLong"));
+const optionalText = (max: number) =>
+  z.preprocess((v) => (cleanText(v) === "" ? undefined : cleanText(v)), z.string().max(max, "challenges:errors.tooLong").optional());
+const idField = z.string().regex(ID_PATTERN, "challenges:errors.notFound");
+const flag = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+// The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
+export const actionSchema = z.object({ intent: z.literal("request"), schoolId: z.string({ error: "challenges:errors.schoolRequired" }).regex(/^[a-z0-9]{8,40}$/, "challenges:errors.schoolRequired").pipe(idField) });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await requestTeacherRole(user.id, submission.value.schoolId);
+  if (!result.ok) return json(submission.reply({ fieldErrors: { schoolId: [result.error] } }), { status: 400 });
+  return redirectWithToast("/docent/aanvragen", { key: "challenges:request.sent" });
+}
+
+export default function TeacherRequests() {
+  const { t, i18n } = useTranslation("challenges");
+  const { schools, requests } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<{ intent: string; schoolId: string }>({ id: "request", lastResult, shouldValidate: "onBlur" });
+  const busy = useSubmitting("request");
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("request.title")} intro={t("request.intro")} />
+      <Card>
+        <h2 className="text-lg font-semibold">{t("request.formTitle")}</h2>
+        <Form method="post" {...getFormProps(form)} className="mt-4 grid gap-4">
+          <input type="hidden" name="intent" value="request" />
+          <SelectField
+            label={t("request.school")}
+            placeholder={t("schools.choose")}
+            options={schools.map((s) => ({
+              value: s.id,
+              label: `${s.name}${s.city ? ` (${s.city})` : ""} · ${t(`schoolType.${s.type}`)}`,
+              disabled: s.teacher,
+            }))}
+            {...getSelectProps(fields.schoolId)}
+            key={fields.schoolId.key}
+            errors={fields.schoolId.errors}
+          />
+          <div>
+            <Button pending={busy} className="max-sm:w-full">
+              {t("request.submit")}
+            </Button>
+          </div>
+        </Form>
+      </Card>
+      <Card>
+        <h2 className="text-lg font-semibold">{t("request.mine")}</h2>
+        {requests.length === 0 ? (
+          <p className="mt-3 text-slate-700">{t("request.none")}</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-100">
+            {requests.map((r) => (
+              <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                <div>
+                  <p className="font-semibold">{r.school.name}</p>
+                  <p className="text-sm text-slate-600">{t("school.requestedOn", { date: formatDate(r.createdAt, i18n.language) })}</p>
+                </div>
+                <Badge tone={r.status === "YES" ? "success" : r.status === "OPEN" ? "info" : "neutral"}>{t(`request.status.${r.status}`)}</Badge>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

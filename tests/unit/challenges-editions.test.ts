@@ -1,0 +1,163 @@
+// Challenges and editions run by the board: field errors from the date rules (values kept), early
+// closing changes the phase, every write is audited, and only the board may do any of it.
+import { afterEach, describe, expect, it } from "vitest";
+import { createUserSession } from "~/modules/auth/session.server";
+import { closePhaseEarly, createChallenge, getEditionPhase } from "~/modules/challenges/editions.server";
+import { action as challengeAction } from "~/routes/bestuur.challenges.$challengeId";
+import { action as listAction, loader as listLoader } from "~/routes/bestuur.challenges._index";
+import { action as editionAction, loader as editionLoader } from "~/routes/bestuur.edities.$editionId._index";
+import { loader as publicEditionLoader } from "~/routes/challenges.$slug.$year";
+import { resetClock, setClock } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
+import { assignRole, createSchool, createUser } from "../../prisma/factories";
+import { args, CookieJar, get, post, respond } from "../support/http";
+
+async function signedIn(userId: string) {
+  const jar = new CookieJar();
+  jar.apply(new Response(null, { headers: { "Set-Cookie": await createUserSession(get("/"), userId) } }));
+  return jar;
+}
+
+async function boardJar() {
+  const board = await createUser(db, { name: "Annemiek Gielen" });
+  await assignRole(db, board.id, "BOARD");
+  return { board, jar: await signedIn(board.id) };
+}
+
+const goodEdition = {
+  intent: "create-edition",
+  year: "2027",
+  minTeamSize: "2",
+  maxTeamSize: "5",
+  "categories[0].name": "Vmbo BB/KB",
+  "categories[0].schoolType": "VMBO",
+  "categories[1].name": "Basisschool",
+  "categories[1].schoolType": "PRIMARY",
+  registrationOpensAt: "2026-11-01T09:00",
+  registrationClosesAt: "1-2-2027 23:59",
+  submissionDeadline: "2027-05-15T17:00",
+  judgingOpensAt: "2027-05-20T09:00",
+  judgingClosesAt: "2027-06-05T17:00",
+  resultsPublishAt: "2027-06-12T12:00",
+  marketingPlan: "on",
+};
+
+afterEach(() => resetClock());
+
+describe("the board's challenges", () => {
+  it("creates a challenge (audited) and refuses everyone but the board", async () => {
+    const { board, jar } = await boardJar();
+    const res = await respond(() => listAction(args(post("/bestuur/challenges", { intent: "create-challenge", name: "Young Solar Challenge", description: "Boten op zonne-energie." }, jar))));
+    expect(res.status).toBe(302);
+    const challenge = await db.challenge.findFirstOrThrow({ where: { name: "Young Solar Challenge" } });
+    expect(challenge.slug).toBe("young-solar-challenge");
+    expect(res.headers.get("Location")).toBe(`/bestuur/challenges/${challenge.id}`);
+    expect(await db.auditLog.count({ where: { action: "challenge.create", entityId: challenge.id, actorId: board.id } })).toBe(1);
+
+    const teacher = await createUser(db);
+    await assignRole(db, teacher.id, "TEACHER", { schoolId: (await createSchool(db)).id });
+    const teacherJar = await signedIn(teacher.id);
+    expect((await respond(() => listLoader(args(get("/bestuur/challenges", teacherJar))))).status).toBe(403);
+    expect((await respond(() => listAction(args(post("/bestuur/challenges", { intent: "create-challenge", name: "X", description: "Y" }, teacherJar))))).status).toBe(403);
+    expect((await respond(() => listLoader(args(get("/bestuur/challenges"))))).status).toBe(302);
+    expect(await db.challenge.count()).toBe(1);
+  });
+
+  it("answers dates in the wrong order with Dutch field errors and keeps what was typed", async () => {
+    const { board, jar } = await boardJar();
+    const challenge = await createChallenge({ name: "Tech Challenge", description: "Techniek.", national: false }, board.id);
+    const path = `/bestuur/challenges/${challenge.id}`;
+    const bad = { ...goodEdition, registrationClosesAt: "2026-10-01T12:00", judgingClosesAt: "2027-05-20T09:00", maxTeamSize: "1" };
+    const res = await respond(() => challengeAction(args(post(path, bad, jar), { challengeId: challenge.id })));
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.result.error.registrationClosesAt).toEqual(["challenges:errors.dateOrder.registrationOpensAt"]);
+    expect(body.result.error.judgingClosesAt).toEqual(["challenges:errors.dateOrder.judgingOpensAt"]);
+    expect(body.result.error.maxTeamSize).toEqual(["challenges:errors.teamSizeOrder"]);
+    expect(body.result.initialValue.registrationClosesAt).toBe("2026-10-01T12:00");
+    expect(body.result.initialValue.categories[1].name).toBe("Basisschool");
+    const nonsense = await respond(() => challengeAction(args(post(path, { ...goodEdition, submissionDeadline: "31-02-2027 10:00" }, jar), { challengeId: challenge.id })));
+    expect((await nonsense.json()).result.error.submissionDeadline).toEqual(["challenges:errors.date"]);
+    expect(await db.edition.count()).toBe(0);
+  });
+
+  it("adds a category row without JavaScript (the insert button) and writes nothing", async () => {
+    const { board, jar } = await boardJar();
+    const challenge = await createChallenge({ name: "Tech Challenge", description: "Techniek.", national: false }, board.id);
+    const insert = JSON.stringify({ type: "insert", payload: { name: "categories", defaultValue: { id: "", name: "", schoolType: "" } } });
+    const res = await respond(() =>
+      challengeAction(args(post(`/bestuur/challenges/${challenge.id}`, { ...goodEdition, __intent__: insert }, jar), { challengeId: challenge.id })),
+    );
+    expect(res.status).toBe(200);
+    expect((await res.json()).result.initialValue.categories).toHaveLength(3);
+    expect(await db.edition.count()).toBe(0);
+  });
+
+  it("creates an edition with categories (Amsterdam time), then closes registration early: the phase changes, audited", async () => {
+    setClock(new Date("2026-12-01T10:00:00Z"));
+    const { board, jar } = await boardJar();
+    const challenge = await createChallenge({ name: "Young Solar Challenge", description: "Boten.", national: true }, board.id);
+    const res = await respond(() => challengeAction(args(post(`/bestuur/challenges/${challenge.id}`, goodEdition, jar), { challengeId: challenge.id })));
+    expect(res.status).toBe(302);
+    const edition = await db.edition.findFirstOrThrow({ include: { categories: { orderBy: { position: "asc" } } } });
+    expect(res.headers.get("Location")).toBe(`/bestuur/edities/${edition.id}`);
+    expect(edition.categories.map((c) => [c.name, c.schoolType])).toEqual([["Vmbo BB/KB", "VMBO"], ["Basisschool", "PRIMARY"]]);
+    expect(edition.registrationClosesAt.toISOString()).toBe("2027-02-01T22:59:00.000Z"); // 23:59 winter time
+    expect(edition.marketingPlan).toBe(true);
+    expect(await db.auditLog.count({ where: { action: "edition.create", entityId: edition.id } })).toBe(1);
+
+    expect(getEditionPhase(edition)).toBe("registration");
+    const publicPage = await (await publicEditionLoader(args(get(`/challenges/${challenge.slug}/2027`), { slug: challenge.slug, year: "2027" }))).json();
+    expect(publicPage.open).toBe(true);
+    expect(publicPage.categories.map((c: { name: string }) => c.name)).toEqual(["Vmbo BB/KB", "Basisschool"]);
+
+    // Publishing results is not allowed while submissions are open (server rule, not a hidden button).
+    const early = await respond(() => editionAction(args(post(`/bestuur/edities/${edition.id}`, { intent: "publish-results" }, jar), { editionId: edition.id })));
+    expect(early.status).toBe(400);
+
+    const closed = await respond(() => editionAction(args(post(`/bestuur/edities/${edition.id}`, { intent: "close-registration" }, jar), { editionId: edition.id })));
+    expect(closed.status).toBe(302);
+    const after = await db.edition.findUniqueOrThrow({ where: { id: edition.id } });
+    expect(after.registrationClosedEarlyAt?.toISOString()).toBe("2026-12-01T10:00:00.000Z");
+    expect(getEditionPhase(after)).toBe("building");
+    expect(await db.auditLog.count({ where: { action: "edition.close-registration", entityId: edition.id } })).toBe(1);
+    const page = await (await editionLoader(args(get(`/bestuur/edities/${edition.id}`, jar), { editionId: edition.id }))).json();
+    expect(page.phase).toBe("building");
+    expect(page.allowed).toEqual(["close-submissions"]);
+
+    // Closing twice is refused and writes nothing.
+    const again = await respond(() => editionAction(args(post(`/bestuur/edities/${edition.id}`, { intent: "close-registration" }, jar), { editionId: edition.id })));
+    expect(again.status).toBe(400);
+    expect(await db.auditLog.count({ where: { action: "edition.close-registration" } })).toBe(1);
+
+    const submissions = await closePhaseEarly(edition.id, "close-submissions", board.id);
+    expect(submissions).toMatchObject({ ok: true });
+    expect(await db.edition.findUniqueOrThrow({ where: { id: edition.id } })).toMatchObject({ submissionsClosedEarlyAt: new Date("2026-12-01T10:00:00Z") });
+    const published = await closePhaseEarly(edition.id, "publish-results", board.id);
+    expect(published).toMatchObject({ ok: true, phase: "results" });
+  });
+
+  it("edits an edition: field errors from the date rules; renames and adds categories; audited", async () => {
+    const { board, jar } = await boardJar();
+    const challenge = await createChallenge({ name: "Tech Challenge", description: "Techniek.", national: false }, board.id);
+    await respond(() => challengeAction(args(post(`/bestuur/challenges/${challenge.id}`, goodEdition, jar), { challengeId: challenge.id })));
+    const edition = await db.edition.findFirstOrThrow({ include: { categories: { orderBy: { position: "asc" } } } });
+    const path = `/bestuur/edities/${edition.id}`;
+    const form = {
+      ...goodEdition,
+      intent: "update-edition",
+      "categories[0].id": edition.categories[0]!.id,
+      "categories[0].name": "Vmbo BB/KB/GL",
+      "categories[1].id": edition.categories[1]!.id,
+      "categories[2].name": "Vmbo TL",
+    };
+    const bad = await respond(() => editionAction(args(post(path, { ...form, resultsPublishAt: "2027-06-01T12:00" }, jar), { editionId: edition.id })));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).result.error.resultsPublishAt).toEqual(["challenges:errors.dateOrder.judgingClosesAt"]);
+    const ok = await respond(() => editionAction(args(post(path, form, jar), { editionId: edition.id })));
+    expect(ok.status).toBe(302);
+    const names = (await db.editionCategory.findMany({ where: { editionId: edition.id }, orderBy: { position: "asc" } })).map((c) => c.name);
+    expect(names).toEqual(["Vmbo BB/KB/GL", "Basisschool", "Vmbo TL"]);
+    expect(await db.auditLog.count({ where: { action: "edition.update", entityId: edition.id } })).toBe(1);
+  });
+});

@@ -1,0 +1,146 @@
+// Consent and erasure of pupil data (issue 8, point 5).
+import { afterEach, describe, expect, it } from "vitest";
+import { createUserSession } from "~/modules/auth/session.server";
+import { displayName } from "~/modules/challenges/consent";
+import { eraseExpiredPupilData } from "~/modules/challenges/erasure.server";
+import { registerTeam } from "~/modules/challenges/team-registration.server";
+import { action as consentAction } from "~/routes/teams.$teamId.toestemming";
+import { action as answerAction, loader as answerLoader } from "~/routes/toestemming.$token";
+import { resetClock, setClock } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
+import { assignRole, createSchool, createUser } from "../../prisma/factories";
+import { args, CookieJar, get, post, respond } from "../support/http";
+
+afterEach(() => resetClock());
+
+async function signedIn(userId: string) {
+  const jar = new CookieJar();
+  jar.apply(new Response(null, { headers: { "Set-Cookie": await createUserSession(get("/"), userId) } }));
+  return jar;
+}
+
+let n = 0;
+/** A school with its agreement, a teacher, an open edition and a team of Sem and Noa. */
+async function teamWithPupils() {
+  setClock(new Date("2026-11-28T10:00:00Z"));
+  const at = new Date("2026-10-01T00:00:00Z");
+  const challenge = await db.challenge.create({ data: { slug: `c-${n++}`, name: "Young Solar Challenge", description: "x", createdAt: at, updatedAt: at } });
+  const edition = await db.edition.create({
+    data: {
+      challengeId: challenge.id, year: 2027, name: "YSC 2027", slug: `ysc-${n++}`,
+      registrationOpensAt: new Date("2026-11-01T00:00:00Z"), registrationClosesAt: new Date("2027-01-15T00:00:00Z"),
+      submissionDeadline: new Date("2027-04-01T00:00:00Z"), judgingOpensAt: new Date("2027-04-02T00:00:00Z"),
+      judgingClosesAt: new Date("2027-05-01T00:00:00Z"), resultsPublishAt: new Date("2027-05-15T00:00:00Z"),
+      createdAt: at, updatedAt: at, categories: { create: [{ name: "Bovenbouw" }] },
+    },
+    include: { categories: true },
+  });
+  const school = await createSchool(db, { brin: `${20 + n}ZZ`, vestiging: "00" });
+  await db.school.update({ where: { id: school.id }, data: { agreementSignedOn: at } });
+  const teacher = await createUser(db, { name: "Mieke Driessen", email: `mieke${n++}@school.example` });
+  const role = await assignRole(db, teacher.id, "TEACHER", { schoolId: school.id });
+  const result = await registerTeam(
+    { editionId: edition.id, schoolId: school.id, name: `Zonnestraal ${n++}`, categoryId: edition.categories[0]!.id, coachIds: [], pupils: [{ firstName: "Sem", className: "3A" }, { firstName: "Noa", className: "3A" }] },
+    { id: teacher.id, roles: [{ ...role, organisation: null }] },
+  );
+  if (!result.ok) throw new Error(`team not registered: ${JSON.stringify(result)}`);
+  const team = await db.team.findUniqueOrThrow({ where: { id: result.teamId }, include: { members: { orderBy: { position: "asc" }, include: { pupil: true } } } });
+  return { team, teacher, sem: team.members[0]!.pupil, noa: team.members[1]!.pupil, jar: await signedIn(teacher.id) };
+}
+
+const publicName = async (pupilId: string, at: Date) => {
+  const pupil = await db.pupil.findUniqueOrThrow({ where: { id: pupilId }, include: { consents: true, teams: true } });
+  return displayName({ firstName: pupil.firstName, position: pupil.teams[0]!.position, consents: pupil.consents }, "public", at, (k) => `Leerling ${k}`);
+};
+
+describe("consent", () => {
+  it("does not let a pupil under 16 consent themselves", async () => {
+    const { team, sem, jar } = await teamWithPupils();
+    const form = { intent: "paper", pupilId: sem.id, givenBy: "PUPIL", giverName: "Sem", publishName: "on", textVersion: "v2026" };
+    const res = await respond(() => consentAction(args(post(`/teams/${team.id}/toestemming`, form, jar), { teamId: team.id })));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.pupilIs16OrOlder).toEqual(["teams:errors.tooYoung"]);
+    expect(await db.consent.count({ where: { pupilId: sem.id } })).toBe(0);
+    const ok = await respond(() => consentAction(args(post(`/teams/${team.id}/toestemming`, { ...form, pupilIs16OrOlder: "on" }, jar), { teamId: team.id })));
+    expect(ok.status).toBe(302);
+    expect(await db.consent.count({ where: { pupilId: sem.id, givenBy: "PUPIL", channel: "PAPER" } })).toBe(1);
+  });
+
+  it("sends a request to a parent whose address is gone once they answered; a GET writes nothing", async () => {
+    const { team, noa, jar } = await teamWithPupils();
+    const sent = await respond(() =>
+      consentAction(args(post(`/teams/${team.id}/toestemming`, { intent: "request", pupilId: noa.id, parentEmail: "Ouder.Noa@Example.NL", locale: "nl" }, jar), { teamId: team.id })),
+    );
+    expect(sent.status).toBe(302);
+    const request = await db.consentRequest.findFirstOrThrow({ where: { pupilId: noa.id } });
+    expect(request.parentEmail).toBe("ouder.noa@example.nl");
+    const mail = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `consent-request:${request.id}` } });
+    const url = (mail.props as { button: { url: string } }).button.url;
+    const token = url.split("/toestemming/")[1]!;
+
+    const page = await respond(() => answerLoader(args(get(`/toestemming/${token}`), { token })));
+    expect(page.status).toBe(200);
+    expect(JSON.stringify(await page.json())).toContain("Noa");
+    expect((await db.consentRequest.findUniqueOrThrow({ where: { id: request.id } })).answeredAt).toBeNull();
+
+    const answer = await respond(() => answerAction(args(post(`/toestemming/${token}`, { giverName: "Fatima de Vries", publishName: "on" }), { token })));
+    expect(answer.status).toBe(302);
+    const after = await db.consentRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(after.parentEmail).toBeNull();
+    expect(after.answeredAt).not.toBeNull();
+    const consent = await db.consent.findFirstOrThrow({ where: { pupilId: noa.id } });
+    expect([consent.channel, consent.givenBy, consent.publishName, consent.publishPhotos, consent.giverName]).toEqual(["EMAIL", "PARENT", true, false, "Fatima de Vries"]);
+
+    const again = await respond(() => answerAction(args(post(`/toestemming/${token}`, { giverName: "Iemand anders", publishPhotos: "on" }), { token })));
+    expect(again.status).toBe(400);
+    expect(await db.consent.count({ where: { pupilId: noa.id } })).toBe(1);
+    const answeredPage = await respond(() => answerLoader(args(get(`/toestemming/${token}`), { token })));
+    expect(JSON.stringify(await answeredPage.json())).not.toContain("Noa");
+  });
+
+  it("stops showing the name publicly once the consent is withdrawn", async () => {
+    const { team, sem, jar } = await teamWithPupils();
+    await respond(() =>
+      consentAction(args(post(`/teams/${team.id}/toestemming`, { intent: "paper", pupilId: sem.id, givenBy: "PARENT", giverName: "Ouder van Sem", publishName: "on", textVersion: "v2026" }, jar), { teamId: team.id })),
+    );
+    expect(await publicName(sem.id, new Date("2026-11-28T11:00:00Z"))).toBe("Sem");
+    const consent = await db.consent.findFirstOrThrow({ where: { pupilId: sem.id } });
+    setClock(new Date("2026-11-28T12:00:00Z"));
+    const res = await respond(() => consentAction(args(post(`/teams/${team.id}/toestemming`, { intent: "withdraw", consentId: consent.id }, jar), { teamId: team.id })));
+    expect(res.status).toBe(302);
+    expect(await publicName(sem.id, new Date("2026-11-28T13:00:00Z"))).toBe("Leerling 1");
+  });
+});
+
+describe("erasure of pupil data", () => {
+  it("anonymises pupils 12 months after their school year ends, not before; the team keeps its name", async () => {
+    const { team, sem, noa, jar } = await teamWithPupils();
+    await respond(() =>
+      consentAction(args(post(`/teams/${team.id}/toestemming`, { intent: "paper", pupilId: sem.id, givenBy: "PARENT", giverName: "Ouder", publishName: "on", textVersion: "v2026" }, jar), { teamId: team.id })),
+    );
+    // School year 2026-2027 ends on 1 August 2027 (Amsterdam); plus 12 months.
+    setClock(new Date("2028-07-31T12:00:00Z"));
+    await eraseExpiredPupilData();
+    expect((await db.pupil.findUniqueOrThrow({ where: { id: sem.id } })).anonymisedAt).toBeNull();
+
+    setClock(new Date("2028-08-01T12:00:00Z"));
+    await eraseExpiredPupilData();
+    const erased = await db.pupil.findUniqueOrThrow({ where: { id: sem.id }, include: { user: true, consents: true } });
+    expect(erased.firstName).toBe("Leerling 1");
+    expect(erased.className).toBe("");
+    expect(erased.consents).toEqual([]);
+    expect(erased.user?.disabledAt).not.toBeNull();
+    expect((await db.pupil.findUniqueOrThrow({ where: { id: noa.id } })).firstName).toBe("Leerling 2");
+    expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).name).toBe(team.name);
+  });
+
+  it("forgets the parent's address when a request expires unanswered", async () => {
+    const { team, noa, jar } = await teamWithPupils();
+    await respond(() =>
+      consentAction(args(post(`/teams/${team.id}/toestemming`, { intent: "request", pupilId: noa.id, parentEmail: "ouder@example.nl" }, jar), { teamId: team.id })),
+    );
+    setClock(new Date("2027-01-05T12:00:00Z"));
+    await eraseExpiredPupilData();
+    expect((await db.consentRequest.findFirstOrThrow({ where: { pupilId: noa.id } })).parentEmail).toBeNull();
+  });
+});
