@@ -186,7 +186,7 @@ export default function TeamPage() {
 
       <Card className="mb-6 min-w-0">
         <h2 className="text-lg font-semibold">{t("team.pupilsHeading", { count: pupils.length })}</h2>
-        <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={t("team.pupilsHeading", { count: pupils.length })}>
+        <div className="relative mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={t("team.pupilsHeading", { count: pupils.length })}>
           <table className="w-full text-left text-sm">
             <thead>
               <tr>

@@ -22,6 +22,7 @@ const GOOD_DATES = {
 };
 
 test("the board creates a challenge and an edition; the public page shows open registration and the dates", async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, PEOPLE.board);
   const name = `E2E Zonneboot ${Date.now()}`;
   await page.goto("/bestuur/challenges");

@@ -1,7 +1,24 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
+// Sessions made by signIn, kept for the rest of the run: the suite signs each person in through
+// the mail once, not once per test (a real address may ask for 5 sign-ins per 15 minutes).
+const sessionsFile = path.resolve(import.meta.dirname, "../..", process.env.TEST_RESULTS_DIR ?? "test-results", "e2e-sessions.json");
+const readSessions = (): Record<string, { name: string; value: string }> =>
+  existsSync(sessionsFile) ? (JSON.parse(readFileSync(sessionsFile, "utf8")) as Record<string, { name: string; value: string }>) : {};
+
+async function reuseSession(page: Page, email: string): Promise<boolean> {
+  const cookie = readSessions()[email];
+  if (!cookie) return false;
+  await page.context().addCookies([{ ...cookie, url: new URL(page.url() === "about:blank" ? "/" : page.url(), process.env.E2E_BASE_URL ?? "http://localhost:3000").origin }]);
+  await page.goto("/dashboard");
+  return new URL(page.url()).pathname === "/dashboard";
+}
+
 /** Signs in through the real flow: request a code, read it in the development mailbox, type it. */
-export async function signIn(page: Page, email: string): Promise<void> {
+export async function signIn(page: Page, email: string, options: { fresh?: boolean } = {}): Promise<void> {
+  if (!options.fresh && (await reuseSession(page, email))) return;
   // Each sign-in from its own client address (the test server trusts X-Forwarded-For), so the
   // suite does not run into the per-address limit of 30 sign-in requests per 15 minutes.
   await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${1 + Math.floor(Math.random() * 250)}` });
@@ -19,6 +36,11 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.locator('input[name="code"]').fill(code!);
   await page.locator('form[method="post"] button[type="submit"]').last().click();
   await expect(page).toHaveURL(/\/dashboard/);
+  const session = (await page.context().cookies()).find((c) => c.name === "vv_session");
+  if (session) {
+    mkdirSync(path.dirname(sessionsFile), { recursive: true });
+    writeFileSync(sessionsFile, JSON.stringify({ ...readSessions(), [email]: { name: session.name, value: session.value } }));
+  }
 }
 
 export const PEOPLE = {

@@ -16,7 +16,7 @@ const TONES: Record<BadgeTone, string> = {
 export function Badge({ tone = "neutral", children, className = "" }: { tone?: BadgeTone; children: ReactNode; className?: string }) {
   return (
     <span
-      className={`inline-flex items-center whitespace-nowrap rounded-full border px-2.5 py-0.5 text-sm font-medium ${TONES[tone]} ${className}`}
+      className={`inline-flex items-center rounded-full border px-2.5 py-0.5 text-sm font-medium ${TONES[tone]} ${className}`}
     >
       {children}
     </span>
