@@ -10,6 +10,12 @@ import { cellsOf, everyone, marker, text } from "../cells";
 import { email, form, fresh, optional, redirected, typedText, type Ctx, type Fixture, type FormAction } from "../kit";
 import type { GuardArea } from "./types";
 
+/** The KvK number an accepted application stored: the submitted one, digits only (spaces and NUL dropped). */
+const submittedKvk = (fx: { values: Record<string, string> }, value: Record<string, unknown>) => {
+  const digits = typeof value.kvkNumber === "string" ? value.kvkNumber.replace(/[^0-9]/g, "") : "";
+  return digits.length === 8 ? digits : fx.values.kvk!;
+};
+
 const BOARD_ONLY: Cells = cellsOf(403, { anonymous: "login", board: 200 });
 const BOARD_POSTS = { ...cellsOf(403, { anonymous: "login", board: 400 }) } as Record<keyof Cells, 403 | 400 | "login">;
 
@@ -159,17 +165,19 @@ const applyAction: FormAction = {
       },
       accepted: (res) => redirected(res, "/aanmelden/bedankt"),
       async stored(ctx, fx, value) {
-        const found = await ctx.db.company.findUnique({ where: { kvkNumber: fx.values.kvk! }, include: { contacts: true, statusChanges: true } });
+        // The KvK number as submitted (a mutated case may have replaced the fixture's), as stored.
+        const found = await ctx.db.company.findUnique({ where: { kvkNumber: submittedKvk(fx, value) }, include: { contacts: true, statusChanges: true } });
         if (!found) return "no company with the KvK number";
         if (found.status !== "APPLIED" || found.statusChanges.length !== 1) return "not APPLIED with one status change";
         if (found.name !== value.name) return `name ${JSON.stringify(found.name)} ≠ ${JSON.stringify(value.name)}`;
         return found.contacts.length >= 1 ? null : "no contacts";
       },
-      async shownOn(ctx, fx) {
-        const found = await ctx.db.company.findUniqueOrThrow({ where: { kvkNumber: fx.values.kvk! } });
+      async shownOn(ctx, fx, value) {
+        const kvk = submittedKvk(fx, value);
+        const found = await ctx.db.company.findUniqueOrThrow({ where: { kvkNumber: kvk } });
         return [
           { path: `/bestuur/bedrijven/${found.id}`, cookie: ctx.world.cookies.board },
-          { path: `/bestuur/bedrijven?q=${fx.values.kvk}`, cookie: ctx.world.cookies.board },
+          { path: `/bestuur/bedrijven?q=${kvk}`, cookie: ctx.world.cookies.board },
         ];
       },
     },
