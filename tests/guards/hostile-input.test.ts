@@ -326,7 +326,8 @@ async function runCase(entry: FormAction, schema: z.ZodType, kase: Case, mustAcc
   if (verdict.ok) stats.valid++;
 
   // Only a submission the schema refuses must leave the database as it was.
-  const before = verdict.ok ? undefined : await snapshotDatabase(ctx.db);
+  // A refusal must write nothing; a mutated submission the schema accepts must write something.
+  const before = !verdict.ok || kase.origin !== "valid" ? await snapshotDatabase(ctx.db) : undefined;
   const res = asBrowserSees(await app.handler(req));
   const html = await res.text();
   await ctx.settle();
@@ -351,7 +352,11 @@ async function runCase(entry: FormAction, schema: z.ZodType, kase: Case, mustAcc
   }
   stats.accepted++;
   const missing = await variant.stored(ctx, fx, verdict.value, res);
-  if (missing) fail(`accepted (${res.status}) but not stored: ${missing}`);
+  // A row's check finds its object by the fixture's values; a mutated case may have changed the
+  // very field it finds it by (a KvK number, a BRIN code) and still be valid. Then it must at
+  // least have written something.
+  const wroteSomething = async () => kase.origin !== "valid" && before !== undefined && changedTables(before, await snapshotDatabase(ctx.db)).length > 0;
+  if (missing && !(await wroteSomething())) fail(`accepted (${res.status}) but not stored: ${missing}`);
   if (variant.shownOn && strings(verdict.value).some((s) => s.includes("vv-xss"))) {
     await checkPages(await variant.shownOn(ctx, fx, verdict.value, res));
   }
