@@ -193,7 +193,7 @@ export default function DevPayments() {
           {t(`dev.results.${result}`)}
         </div>
       ) : null}
-      {returned && (returned.phase === "open" || returned.phase === "failed") && returnedSessionId ? <CheckoutReturnSync sessionId={returnedSessionId} /> : null}
+      {returned && ["open", "processing", "failed"].includes(returned.phase) && returnedSessionId ? <CheckoutReturnSync sessionId={returnedSessionId} /> : null}
       {actionData?.message ? (
         <div role="alert" className="rounded-lg border-l-4 border-red-700 bg-red-50 p-4">
           {t("dev.errors.action", { message: actionData.message })}

@@ -44,7 +44,7 @@ export async function invoicePageData(invoice: InvoiceWithReminders, returnedSes
     processing: payments.some((p) => p.phase === "processing"),
     latestPhase: latest?.phase ?? null,
     // Back from checkout with a payment that is still open here: the page asks its action to sync.
-    syncSessionId: returned && (returned.phase === "open" || returned.phase === "failed") ? returnedSessionId : null,
+    syncSessionId: returned && ["open", "processing", "failed"].includes(returned.phase) ? returnedSessionId : null,
     reminders: invoice.reminders.map((r) => ({ step: r.step, sentAt: r.sentAt })),
   };
 }
