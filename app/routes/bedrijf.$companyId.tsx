@@ -6,8 +6,6 @@ import { Badge, type BadgeTone } from "~/components/ui/badge";
 import type { CompanyStatus } from "~/generated/prisma/enums";
 import { notFound } from "~/modules/auth/session.server";
 import { requireCompanyAccess } from "~/modules/network/company-access.server";
-import { ProfileActionSchema } from "~/modules/network/network.schema";
-import { profileAction } from "~/modules/network/profile.server";
 import { db } from "~/utils/db.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
@@ -30,11 +28,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!company) notFound();
   return json({ company });
 }
-
-// A post to /bedrijf/<id> without "?index" reaches this layout rather than the profile page
-// (the profile's own form adds "?index"); it is the profile's action, with the same checks.
-export const actionSchema = ProfileActionSchema;
-export const action = profileAction;
 
 export default function CompanyLayout() {
   const { t } = useTranslation("network");

@@ -21,6 +21,7 @@ import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/forms.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { flag, text } from "~/modules/challenges/input";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
 export const queryBudget = 5;
@@ -49,15 +50,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 
 // --- Input. The schemas live here, not in a .server module: the exported actionSchema is part of
-// the client build too. NUL characters are removed (PostgreSQL refuses them) and text is trimmed.
-const ID_PATTERN = /^[a-z0-9]{8,40}$/;
-const cleanText = (value: unknown) => (typeof value === "string" ? value.replace(/\u0000/g, "").trim() : value);
-const text = (max: number, required: string) =>
-  z.preprocess(cleanText, z.string({ error: required }).min(1, required).max(max, "challenges:errors.tooLong"));
-const optionalText = (max: number) =>
-  z.preprocess((v) => (cleanText(v) === "" ? undefined : cleanText(v)), z.string().max(max, "challenges:errors.tooLong").optional());
-const idField = z.string().regex(ID_PATTERN, "challenges:errors.notFound");
-const flag = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+// the client build too (helpers: ~/modules/challenges/input).
 const ChallengeFields = {
   name: text(120, "challenges:errors.nameRequired"),
   description: text(4000, "challenges:errors.descriptionRequired"),

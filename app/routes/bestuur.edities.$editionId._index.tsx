@@ -1,37 +1,28 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type FormMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { EditionFields, EditionFormFields, refineEdition, type EditionFormShape } from "~/components/challenges/edition-form";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
-import { CheckboxField } from "~/components/ui/checkbox";
-import { DateField } from "~/components/ui/date-field";
 import { ConfirmDialog } from "~/components/ui/dialog";
 import { EmptyState } from "~/components/ui/empty-state";
 import { ErrorList, TextField } from "~/components/ui/field";
 import { useSubmitting } from "~/components/ui/loading";
 import { Card, PageHeader } from "~/components/ui/page";
-import { SelectField } from "~/components/ui/select";
 import { notFound, requireRole } from "~/modules/auth/session.server";
-import {
-  allowedEarlyActions,
-  closePhaseEarly,
-  DATE_FIELDS,
-  getEditionPhase,
-  saveTeamLogistics,
-  updateEdition,
-} from "~/modules/challenges/editions.server";
-import { checkEditionDates } from "~/modules/challenges/phases";
+import { allowedEarlyActions, closePhaseEarly, DATE_FIELDS, getEditionPhase, saveTeamLogistics, updateEdition } from "~/modules/challenges/editions.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
-import { formatDateTime, formatMoney, fromAmsterdamTime, toDateTimeInputValue } from "~/utils/format";
+import { formatDateTime, formatMoney, toDateTimeInputValue } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { cleanText, ID_PATTERN, idField, text } from "~/modules/challenges/input";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
 export const queryBudget = 6;
@@ -86,84 +77,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 
 // --- Input. The schemas live here, not in a .server module: the exported actionSchema is part of
-// the client build too. NUL characters are removed (PostgreSQL refuses them) and text is trimmed.
-const ID_PATTERN = /^[a-z0-9]{8,40}$/;
-const cleanText = (value: unknown) => (typeof value === "string" ? value.replace(/\u0000/g, "").trim() : value);
-const text = (max: number, required: string) =>
-  z.preprocess(cleanText, z.string({ error: required }).min(1, required).max(max, "challenges:errors.tooLong"));
-const optionalText = (max: number) =>
-  z.preprocess((v) => (cleanText(v) === "" ? undefined : cleanText(v)), z.string().max(max, "challenges:errors.tooLong").optional());
-const idField = z.string().regex(ID_PATTERN, "challenges:errors.notFound");
-const flag = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
-
-/** A date and time as typed: "2027-02-01T09:00", "1-2-2027 09:00", or a date alone (midnight), Amsterdam time. */
-function parseDateTime(value: string): Date | null {
-  const typed = value.trim();
-  if (!typed) return null;
-  const [date, time] = typed.includes("T") ? typed.split("T", 2) : typed.split(/\s+/, 2);
-  return fromAmsterdamTime(date ?? "", time || "00:00");
-}
-const dateTime = z.preprocess(
-  cleanText,
-  z
-    .string({ error: "challenges:errors.dateRequired" })
-    .min(1, "challenges:errors.dateRequired")
-    .max(40, "challenges:errors.date")
-    .transform((value, ctx) => {
-      const at = parseDateTime(value);
-      if (!at) {
-        ctx.addIssue({ code: "custom", message: "challenges:errors.date" });
-        return z.NEVER;
-      }
-      return at;
-    }),
-);
-const categoryRow = z.object({
-  id: z.preprocess((v) => (v === "" ? undefined : v), idField.optional()),
-  name: optionalText(80),
-  schoolType: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["VMBO", "PRIMARY"], { error: "challenges:errors.schoolType" }).optional()),
-});
-const teamSize = z.coerce.number({ error: "challenges:errors.teamSize" }).int("challenges:errors.teamSize").min(1, "challenges:errors.teamSize").max(30, "challenges:errors.teamSize");
-const EditionFields = {
-  minTeamSize: teamSize,
-  maxTeamSize: teamSize,
-  marketingPlan: flag,
-  helpersAllowed: flag,
-  categories: z.array(categoryRow).max(12, "challenges:errors.tooManyCategories").optional(),
-  registrationOpensAt: dateTime,
-  registrationClosesAt: dateTime,
-  submissionDeadline: dateTime,
-  judgingOpensAt: dateTime,
-  judgingClosesAt: dateTime,
-  resultsPublishAt: dateTime,
-};
-type EditionValue = {
-  minTeamSize: number;
-  maxTeamSize: number;
-  categories?: Array<{ name?: string }>;
-  registrationOpensAt: Date;
-  registrationClosesAt: Date;
-  submissionDeadline: Date;
-  judgingOpensAt: Date;
-  judgingClosesAt: Date;
-  resultsPublishAt: Date;
-};
-/** Rules across fields: the dates in order (checkEditionDates), sizes, at least one category, no duplicate names. */
-function refineEdition(value: EditionValue, ctx: z.RefinementCtx) {
-  for (const { field, problem } of checkEditionDates(value)) {
-    ctx.addIssue({ code: "custom", path: [field], message: `challenges:errors.dateOrder.${problem.replace("after:", "")}` });
-  }
-  if (value.maxTeamSize < value.minTeamSize) ctx.addIssue({ code: "custom", path: ["maxTeamSize"], message: "challenges:errors.teamSizeOrder" });
-  const rows = value.categories ?? [];
-  if (!rows.some((c) => c.name)) ctx.addIssue({ code: "custom", path: ["categories"], message: "challenges:errors.categoryRequired" });
-  const seen = new Set<string>();
-  rows.forEach((row, i) => {
-    if (!row.name) return;
-    const key = row.name.toLocaleLowerCase("nl");
-    if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["categories", i, "name"], message: "challenges:errors.categoryDuplicate" });
-    seen.add(key);
-  });
-}
+// the client build too (helpers: ~/modules/challenges/input).
 const EditionUpdateSchema = z.object({ intent: z.literal("update-edition"), ...EditionFields }).superRefine(refineEdition);
 const EARLY_ACTIONS = ["close-registration", "close-submissions", "publish-results"] as const;
 
@@ -361,102 +275,5 @@ export default function BoardEdition() {
         </Card>
       ) : null}
     </div>
-  );
-}
-// --- The edition form's fields (the same on the challenge page and the edition page) -------------
-
-type EditionFormShape = {
-  intent: string;
-  year: string;
-  minTeamSize: string;
-  maxTeamSize: string;
-  marketingPlan: string;
-  helpersAllowed: string;
-  categories: Array<{ id: string; name: string; schoolType: string }>;
-  registrationOpensAt: string;
-  registrationClosesAt: string;
-  submissionDeadline: string;
-  judgingOpensAt: string;
-  judgingClosesAt: string;
-  resultsPublishAt: string;
-};
-const PHASE_DATE_FIELDS = ["registrationOpensAt", "registrationClosesAt", "submissionDeadline", "judgingOpensAt", "judgingClosesAt", "resultsPublishAt"] as const;
-
-function EditionFormFields({ form, fields }: { form: FormMetadata<EditionFormShape, string[]>; fields: ReturnType<FormMetadata<EditionFormShape, string[]>["getFieldset"]> }) {
-  const { t } = useTranslation("challenges");
-  const rows = fields.categories.getFieldList();
-  return (
-    <>
-      <fieldset className="space-y-3">
-        <legend className="text-base font-semibold">{t("fields.categories")}</legend>
-        <p className="text-sm text-slate-600">{t("fields.categoriesHint")}</p>
-        <ErrorList id={fields.categories.errorId} errors={fields.categories.errors} />
-        {rows.map((row, index) => {
-          const category = row.getFieldset();
-          return (
-            <div key={row.key} className="grid gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-[1fr_14rem_auto] sm:items-end">
-              <input {...getInputProps(category.id, { type: "hidden" })} key={category.id.key} />
-              <TextField
-                label={t("fields.categoryName", { n: index + 1 })}
-                {...getInputProps(category.name, { type: "text" })}
-                key={category.name.key}
-                errors={category.name.errors}
-              />
-              <SelectField
-                label={t("fields.schoolType")}
-                placeholder={t("fields.schoolTypeAny")}
-                options={[
-                  { value: "VMBO", label: t("schoolType.VMBO") },
-                  { value: "PRIMARY", label: t("schoolType.PRIMARY") },
-                ]}
-                {...getSelectProps(category.schoolType)}
-                key={category.schoolType.key}
-                errors={category.schoolType.errors}
-              />
-              <Button variant="ghost" {...form.remove.getButtonProps({ name: fields.categories.name, index })}>
-                {t("fields.removeCategory")}
-                <span className="sr-only"> {index + 1}</span>
-              </Button>
-            </div>
-          );
-        })}
-        <Button variant="secondary" {...form.insert.getButtonProps({ name: fields.categories.name, defaultValue: { id: "", name: "", schoolType: "" } })}>
-          {t("fields.addCategory")}
-        </Button>
-      </fieldset>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label={t("fields.minTeamSize")} inputMode="numeric" {...getInputProps(fields.minTeamSize, { type: "text" })} key={fields.minTeamSize.key} errors={fields.minTeamSize.errors} />
-        <TextField label={t("fields.maxTeamSize")} inputMode="numeric" {...getInputProps(fields.maxTeamSize, { type: "text" })} key={fields.maxTeamSize.key} errors={fields.maxTeamSize.errors} />
-      </div>
-      <fieldset className="space-y-3">
-        <legend className="text-base font-semibold">{t("fields.dates")}</legend>
-        <p className="text-sm text-slate-600">{t("fields.datesHint")}</p>
-        <div className="grid gap-4 sm:grid-cols-2">
-          {PHASE_DATE_FIELDS.map((name) => (
-            <DateField
-              label={t(`dates.${name}`)}
-              {...getInputProps(fields[name], { type: "datetime-local" })}
-              key={fields[name].key}
-              type="datetime-local"
-              errors={fields[name].errors}
-            />
-          ))}
-        </div>
-      </fieldset>
-      <CheckboxField
-        label={t("fields.marketingPlan")}
-        hint={t("fields.marketingPlanHint")}
-        {...getInputProps(fields.marketingPlan, { type: "checkbox" })}
-        key={fields.marketingPlan.key}
-        errors={fields.marketingPlan.errors}
-      />
-      <CheckboxField
-        label={t("fields.helpersAllowed")}
-        hint={t("fields.helpersAllowedHint")}
-        {...getInputProps(fields.helpersAllowed, { type: "checkbox" })}
-        key={fields.helpersAllowed.key}
-        errors={fields.helpersAllowed.errors}
-      />
-    </>
   );
 }

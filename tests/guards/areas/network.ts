@@ -97,11 +97,6 @@ const rows: Record<string, Row> = {
     path: (w) => `/bedrijf/${w.companyA.id}`,
     marker: marker("companyA"),
     cells: COMPANY_A,
-    action: {
-      why: "A post to /bedrijf/<id> without ?index is the profile's action: the board and A's contacts.",
-      form: () => ({ intent: "no-such-intent" }),
-      cells: POST_A,
-    },
   },
   "routes/bedrijf.$companyId._index": {
     why: "Company A's profile (its description is the marker); contact B must get 404, not company A.",
@@ -190,12 +185,10 @@ const website = optional(fc.constantFrom("www.example.nl", "https://bedrijf.exam
 const postcode = optional(fc.constantFrom("5912 AB", "5912ab", "B-3500", ""));
 
 const actions: FormAction[] = [
-  ...(["routes/bedrijf.$companyId", "routes/bedrijf.$companyId._index"] as const).map((route): FormAction => ({
-    // The profile page's form posts with ?index; a post without it reaches the layout, which
-    // answers with the same action. Both are fuzzed (the harness posts without ?index, so the
-    // index route's cases arrive at the layout in a document post and at the page with ?_data).
+  ...(["routes/bedrijf.$companyId._index"] as const).map((route): FormAction => ({
+    // The profile page is an index route: its form posts to /bedrijf/<id>?index.
     route,
-    path: "/bedrijf/:companyId",
+    path: "/bedrijf/:companyId?index",
     param: "{companyId}",
     reads: { as: "conform" },
     refusal: "4xx",
