@@ -24,6 +24,7 @@ import { getOptionalUser } from "~/modules/auth/session.server";
 import { getEnv } from "~/utils/env.server";
 import { getLanguage, getT } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
+import "~/utils/zod-messages";
 import { getToast } from "~/utils/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];

@@ -109,6 +109,19 @@ export async function seedChallenges(tx: Tx): Promise<void> {
     editions.set(c.slug, { id: edition.id, categories: new Map(edition.categories.map((cat) => [cat.name, cat.id])) });
   }
 
+  // Sponsors shown on the public edition pages: three companies of the network.
+  const sponsors = await tx.company.findMany({ where: { status: "ACTIVE" }, orderBy: { name: "asc" }, take: 3, select: { id: true } });
+  const sponsorRows: [string, number, string | null][] = [
+    ["young-solar-challenge", 0, "Hoofdsponsor"],
+    ["young-solar-challenge", 1, "Sponsor van de zonnepanelen"],
+    ["tech-challenge", 2, null],
+  ];
+  for (const [slug, index, label] of sponsorRows) {
+    const edition = editions.get(slug);
+    const company = sponsors[index];
+    if (edition && company) await tx.editionSponsor.create({ data: { editionId: edition.id, companyId: company.id, label, createdAt: created } });
+  }
+
   const schools = new Map((await tx.school.findMany({ select: { id: true, brin: true } })).map((s) => [s.brin, s.id]));
   const junior = editions.get("junior-innovation-challenge")!;
   for (const [name, category, brin] of JUNIOR_TEAMS) {

@@ -12,6 +12,7 @@ import { Button } from "~/components/ui/button";
 import { ConfirmDialog } from "~/components/ui/dialog";
 import { EmptyState } from "~/components/ui/empty-state";
 import { ErrorList, TextField } from "~/components/ui/field";
+import { SelectField } from "~/components/ui/select";
 import { useSubmitting } from "~/components/ui/loading";
 import { Card, PageHeader } from "~/components/ui/page";
 import { notFound, requireRole } from "~/modules/auth/session.server";
@@ -22,10 +23,12 @@ import { formatDateTime, formatMoney, toDateTimeInputValue } from "~/utils/forma
 import { readForm } from "~/utils/forms.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { cleanText, ID_PATTERN, idField, text } from "~/modules/challenges/input";
+import { cleanText, ID_PATTERN, idField, optionalText, text } from "~/modules/challenges/input";
+import { addEditionSponsor, removeEditionSponsor } from "~/modules/challenges/sponsors.server";
+import { LISTED_STATUSES } from "~/modules/companies/company-state";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
-export const queryBudget = 6;
+export const queryBudget = 8;
 
 function editionIdOf(params: { editionId?: string }) {
   const id = params.editionId ?? "";
@@ -49,8 +52,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
   if (!edition) notFound();
+  // In one go: the companies listed in the directory (who may become a sponsor) and the edition's
+  // sponsors (also those no longer listed).
+  const companies = await db.company.findMany({
+    where: { OR: [{ status: { in: [...LISTED_STATUSES] } }, { sponsorships: { some: { editionId: id } } }] },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, status: true, sponsorships: { where: { editionId: id }, select: { id: true, label: true, createdAt: true } } },
+  });
   const t = await i18next.getFixedT(await getLanguage(request), "challenges");
   const { challenge, categories, teams, ...rest } = edition;
+  const isListed = (status: string) => (LISTED_STATUSES as readonly string[]).includes(status);
+  const sponsors = companies
+    .flatMap((c) => c.sponsorships.map((s) => ({ id: s.id, label: s.label, at: s.createdAt.getTime(), name: c.name, listed: isListed(c.status) })))
+    .sort((a, b) => a.at - b.at)
+    .map(({ at: _at, ...s }) => s);
   const at = now();
   return json({
     title: `${edition.name} · ${t("board.listTitle")}`,
@@ -62,6 +77,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     early: { registration: rest.registrationClosedEarlyAt, submissions: rest.submissionsClosedEarlyAt, results: rest.resultsPublishedEarlyAt },
     categories: categories.map((c) => ({ id: c.id, name: c.name, teams: c._count.teams })),
     teams: challenge.national ? teams.map((tm) => ({ ...tm, school: tm.school.name, coaches: tm._count.coaches })) : [],
+    sponsors,
+    candidates: companies.filter((c) => isListed(c.status) && c.sponsorships.length === 0).map((c) => ({ id: c.id, name: c.name })),
     defaults: {
       minTeamSize: String(rest.minTeamSize),
       maxTeamSize: String(rest.maxTeamSize),
@@ -98,8 +115,15 @@ const LogisticsSchema = z.object({
   logisticsNotes: z.preprocess((v) => (cleanText(v) === "" ? undefined : cleanText(v)), z.string().max(1000, "challenges:errors.tooLong").optional()),
 });
 
+const AddSponsorSchema = z.object({
+  intent: z.literal("add-sponsor"),
+  companyId: z.string({ error: "challenges:errors.sponsorRequired" }).regex(ID_PATTERN, "challenges:errors.sponsorRequired"),
+  label: optionalText(80),
+});
+const RemoveSponsorSchema = z.object({ intent: z.literal("remove-sponsor"), sponsorId: idField });
+
 // The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
-export const actionSchema = z.discriminatedUnion("intent", [EditionUpdateSchema, EarlySchema, LogisticsSchema]);
+export const actionSchema = z.discriminatedUnion("intent", [EditionUpdateSchema, EarlySchema, LogisticsSchema, AddSponsorSchema, RemoveSponsorSchema]);
 
 const answer = (form: string, result: SubmissionResult<string[]>, status = 400) => json({ form, result }, { status });
 
@@ -108,7 +132,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = editionIdOf(params);
   const submission = parseWithZod(await readForm(request), { schema: actionSchema });
   const intent = String(submission.payload.intent ?? "");
-  const which = intent === "logistics" ? `logistics-${String(submission.payload.teamId ?? "")}` : (EARLY_ACTIONS as readonly string[]).includes(intent) ? "early" : "edition";
+  const which =
+    intent === "logistics"
+      ? `logistics-${String(submission.payload.teamId ?? "")}`
+      : (EARLY_ACTIONS as readonly string[]).includes(intent)
+        ? "early"
+        : intent === "add-sponsor" || intent === "remove-sponsor"
+          ? "sponsor"
+          : "edition";
   if (submission.status === undefined) return answer(which, submission.reply(), 200);
   if (submission.status !== "success") return answer(which, submission.reply());
   const value = submission.value;
@@ -133,6 +164,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!saved) notFound();
     return redirectWithToast(path, { key: "challenges:board.logisticsSaved" });
   }
+  if (value.intent === "add-sponsor" || value.intent === "remove-sponsor") {
+    const done =
+      value.intent === "add-sponsor"
+        ? await addEditionSponsor(id, { companyId: value.companyId, label: value.label }, board.id)
+        : await removeEditionSponsor(id, value.sponsorId, board.id);
+    if (!done.ok) {
+      if ("notFound" in done) notFound();
+      return answer("sponsor", submission.reply({ fieldErrors: done.fieldErrors }));
+    }
+    return redirectWithToast(path, { key: `challenges:board.sponsorDone.${value.intent}` });
+  }
   const closed = await closePhaseEarly(id, value.intent, board.id);
   if (!closed.ok) {
     if ("notFound" in closed) notFound();
@@ -144,7 +186,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function BoardEdition() {
   const { t, i18n } = useTranslation("challenges");
   const lang = i18n.language;
-  const { edition, challenge, phase, allowed, dates, categories, teams, defaults } = useLoaderData<typeof loader>();
+  const { edition, challenge, phase, allowed, dates, categories, teams, sponsors, candidates, defaults } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [form, fields] = useForm<EditionFormShape>({
     id: "update-edition",
@@ -154,6 +196,8 @@ export default function BoardEdition() {
   });
   const saving = useSubmitting("update-edition");
   const earlyErrors = data?.form === "early" ? data.result.error?.[""] : undefined;
+  const sponsorErrors = data?.form === "sponsor" ? data.result.error : undefined;
+  const sponsorTyped = data?.form === "sponsor" ? (data.result.initialValue as Record<string, unknown> | undefined) : undefined;
   return (
     <div className="space-y-6">
       <p>
@@ -228,6 +272,58 @@ export default function BoardEdition() {
           </div>
         </Form>
       </Card>
+      <Card>
+        <h2 className="text-lg font-semibold">{t("board.sponsorsTitle")}</h2>
+        <p className="mt-1 text-slate-700">{t("board.sponsorsIntro")}</p>
+        {sponsors.length === 0 ? (
+          <EmptyState className="mt-3" headingLevel={3} title={t("board.noSponsors")} text={t("board.noSponsorsText")} />
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-200">
+            {sponsors.map((s) => (
+              <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+                <span>
+                  <span className="font-medium">{s.name}</span>
+                  {s.label ? <span className="text-slate-700"> · {s.label}</span> : null}
+                  {!s.listed ? <Badge tone="warning" className="ml-2">{t("board.sponsorHidden")}</Badge> : null}
+                </span>
+                <ConfirmDialog
+                  title={t("board.removeSponsorTitle")}
+                  triggerLabel={<>{t("board.removeSponsor")}<span className="sr-only"> ({s.name})</span></>}
+                  triggerVariant="secondary"
+                  confirmLabel={t("board.removeSponsorConfirm")}
+                  fields={{ intent: "remove-sponsor", sponsorId: s.id }}
+                >
+                  <p>{t("board.removeSponsorText", { company: s.name, edition: edition.name })}</p>
+                </ConfirmDialog>
+              </li>
+            ))}
+          </ul>
+        )}
+        {candidates.length ? (
+          <Form method="post" className="mt-4 grid gap-3 sm:grid-cols-3 sm:items-end [&>*]:min-w-0" key={sponsorTyped ? JSON.stringify(sponsorTyped) : "add-sponsor"}>
+            <input type="hidden" name="intent" value="add-sponsor" />
+            <SelectField
+              label={t("fields.sponsorCompany")}
+              name="companyId"
+              placeholder={t("fields.sponsorChoose")}
+              defaultValue={typeof sponsorTyped?.companyId === "string" ? sponsorTyped.companyId : undefined}
+              errors={sponsorErrors?.companyId}
+              options={candidates.map((c) => ({ value: c.id, label: c.name }))}
+            />
+            <TextField
+              label={t("fields.sponsorLabel")}
+              hint={t("fields.sponsorLabelHint")}
+              name="label"
+              optional
+              defaultValue={typeof sponsorTyped?.label === "string" ? sponsorTyped.label : undefined}
+              errors={sponsorErrors?.label}
+            />
+            <div>
+              <Button variant="secondary" className="max-sm:w-full">{t("board.addSponsor")}</Button>
+            </div>
+          </Form>
+        ) : null}
+      </Card>
       {challenge.national ? (
         <Card>
           <h2 className="text-lg font-semibold">{t("board.logisticsTitle")}</h2>
@@ -238,6 +334,8 @@ export default function BoardEdition() {
             <ul className="mt-3 space-y-4">
               {teams.map((team) => {
                 const errors = data?.form === `logistics-${team.id}` ? data.result.error : undefined;
+                const typed = data?.form === `logistics-${team.id}` ? (data.result.initialValue as Record<string, unknown> | undefined) : undefined;
+                const typedOr = (field: string, fallback: string) => (typed && typeof typed[field] === "string" ? (typed[field] as string) : fallback);
                 return (
                   <li key={team.id} className="rounded-lg border border-slate-200 p-4">
                     <h3 className="font-semibold">
@@ -247,19 +345,19 @@ export default function BoardEdition() {
                       {t("board.coaches", { count: team.coaches })}
                       {team.kitBudgetCents != null ? ` · ${t("board.kitBudgetNow", { amount: formatMoney(team.kitBudgetCents, lang) })}` : ""}
                     </p>
-                    <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-3">
+                    <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-3" key={typed ? JSON.stringify(typed) : "saved"}>
                       <input type="hidden" name="intent" value="logistics" />
                       <input type="hidden" name="teamId" value={team.id} />
                       <TextField
                         label={t("fields.kitBudget")}
                         name="kitBudget"
                         inputMode="decimal"
-                        defaultValue={team.kitBudgetCents != null ? (team.kitBudgetCents / 100).toFixed(2).replace(".", ",") : ""}
+                        defaultValue={typedOr("kitBudget", team.kitBudgetCents != null ? (team.kitBudgetCents / 100).toFixed(2).replace(".", ",") : "")}
                         errors={errors?.kitBudget}
                         optional
                       />
-                      <TextField label={t("fields.transport")} name="transport" defaultValue={team.transport ?? ""} errors={errors?.transport} optional />
-                      <TextField label={t("fields.logisticsNotes")} name="logisticsNotes" defaultValue={team.logisticsNotes ?? ""} errors={errors?.logisticsNotes} optional />
+                      <TextField label={t("fields.transport")} name="transport" defaultValue={typedOr("transport", team.transport ?? "")} errors={errors?.transport} optional />
+                      <TextField label={t("fields.logisticsNotes")} name="logisticsNotes" defaultValue={typedOr("logisticsNotes", team.logisticsNotes ?? "")} errors={errors?.logisticsNotes} optional />
                       <div className="sm:col-span-3">
                         <Button variant="secondary">
                           {t("board.saveLogistics")}

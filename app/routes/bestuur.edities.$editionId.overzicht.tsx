@@ -88,7 +88,7 @@ export const actionSchema = z.object({
   reason: z
     .string({ error: "submissions:errors.reason" })
     .transform(clean)
-    .pipe(z.string().trim().min(1, "submissions:errors.reason").max(500, "submissions:errors.reasonLong")),
+    .pipe(z.string({ error: "submissions:errors.reason" }).trim().min(1, "submissions:errors.reason").max(500, "submissions:errors.reasonLong")),
 });
 
 const reply = (result: SubmissionResult<string[]>) => json({ result }, { status: 400 });

@@ -98,7 +98,7 @@ const text = (max: number, message: string) =>
   z
     .string({ error: message })
     .transform((value) => value.replaceAll("\u0000", ""))
-    .pipe(z.string().trim().min(1, message).max(max, message));
+    .pipe(z.string({ error: message }).trim().min(1, message).max(max, message));
 
 const invoiceId = z.string().regex(INVOICE_ID);
 

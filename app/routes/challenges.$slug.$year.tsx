@@ -9,13 +9,14 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Card, PageHeader } from "~/components/ui/page";
 import { notFound } from "~/modules/auth/session.server";
 import { DATE_FIELDS, getEditionPhase } from "~/modules/challenges/editions.server";
+import { publicSponsorWhere } from "~/modules/challenges/sponsors.server";
 import { isRegistrationOpen, registrationClosesAt, submissionsCloseAt } from "~/modules/challenges/phases";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
-export const queryBudget = 4;
+export const queryBudget = 6;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
@@ -28,6 +29,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
       categories: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } },
       // Team names only: never a pupil's name on a public page.
       teams: { where: { status: "REGISTERED" }, orderBy: { name: "asc" }, select: { id: true, name: true, categoryId: true } },
+      // Sponsors while their company is listed in the network (name, logo, website).
+      sponsors: {
+        where: publicSponsorWhere,
+        orderBy: { createdAt: "asc" },
+        select: { id: true, label: true, company: { select: { name: true, website: true, logoFileId: true } } },
+      },
     },
   });
   if (!edition) notFound();
@@ -54,6 +61,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     challenge: edition.challenge,
     categories: edition.categories.map((c) => ({ ...c, teams: edition.teams.filter((t) => t.categoryId === c.id).map((t) => ({ id: t.id, name: t.name })) })),
     teamCount: edition.teams.length,
+    sponsors: edition.sponsors.map((sp) => ({ id: sp.id, label: sp.label, name: sp.company.name, website: sp.company.website, logoFileId: sp.company.logoFileId })),
     dates,
     phase: getEditionPhase(edition),
     open: isRegistrationOpen(edition, at),
@@ -65,7 +73,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.e
 export default function EditionPage() {
   const { t, i18n } = useTranslation("challenges");
   const lang = i18n.language;
-  const { edition, challenge, categories, teamCount, dates, phase, open } = useLoaderData<typeof loader>();
+  const { edition, challenge, categories, teamCount, sponsors, dates, phase, open } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <p>
@@ -138,7 +146,36 @@ export default function EditionPage() {
         <h2 id="sponsors" className="mb-3 text-xl font-semibold">
           {t("public.sponsors")}
         </h2>
-        <EmptyState headingLevel={3} title={t("public.noSponsors")} text={t("public.noSponsorsText")} />
+        {sponsors.length === 0 ? (
+          <EmptyState headingLevel={3} title={t("public.noSponsors")} text={t("public.noSponsorsText")} />
+        ) : (
+          <>
+            <p className="mb-3 text-slate-700">{t("public.sponsorsIntro")}</p>
+            <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+              {sponsors.map((sp) => (
+                <li key={sp.id}>
+                  <Card className="flex h-full items-center gap-4">
+                    {sp.logoFileId ? (
+                      <img src={`/files/${sp.logoFileId}`} alt="" className="size-16 shrink-0 rounded border border-slate-200 object-contain p-1" loading="lazy" />
+                    ) : null}
+                    <div className="min-w-0">
+                      <p className="font-semibold break-words">
+                        {sp.website ? (
+                          <a href={sp.website} className="underline" rel="noopener noreferrer nofollow">
+                            {sp.name}
+                          </a>
+                        ) : (
+                          sp.name
+                        )}
+                      </p>
+                      {sp.label ? <p className="text-sm text-slate-700">{sp.label}</p> : null}
+                    </div>
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
     </div>
   );

@@ -81,7 +81,7 @@ const CreateSchema = z.object({
   description: z
     .string()
     .transform((text) => text.replaceAll("\u0000", ""))
-    .pipe(z.string().trim().min(1, "payments:dev.errors.description").max(200, "payments:dev.errors.description")),
+    .pipe(z.string({ error: "payments:dev.errors.description" }).trim().min(1, "payments:dev.errors.description").max(200, "payments:dev.errors.description")),
   methods: z.array(z.enum(PAYMENT_METHODS)).min(1, "payments:dev.errors.methods"),
 });
 

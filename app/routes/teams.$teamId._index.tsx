@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
@@ -96,10 +97,11 @@ const clean = (s: string) => s.replaceAll("\u0000", "").trim();
 const pupilId = z.string({ error: "teams:errors.pupilRequired" }).regex(ID_PATTERN, "teams:errors.pupilRequired");
 
 export const TeamActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("rename"), name: z.string({ error: "teams:errors.nameRequired" }).transform(clean).pipe(z.string().min(1, "teams:errors.nameRequired").max(80, "teams:errors.tooLong?max=80")) }),
+  z.object({ intent: z.literal("rename"), name: z.string({ error: "teams:errors.nameRequired" }).transform(clean).pipe(z.string({ error: "teams:errors.nameRequired" }).min(1, "teams:errors.nameRequired").max(80, "teams:errors.tooLong?max=80")) }),
   z.object({ intent: z.literal("move"), categoryId: z.string({ error: "teams:errors.categoryRequired" }).regex(ID_PATTERN, "teams:errors.categoryRequired") }),
   z.object({ intent: z.literal("withdraw") }),
   PupilRowSchema.extend({ intent: z.literal("add-pupil") }),
+  PupilRowSchema.extend({ intent: z.literal("edit-pupil"), pupilId }),
   z.object({ intent: z.literal("remove-pupil"), pupilId }),
   z.object({ intent: z.literal("erase-pupil"), pupilId }),
   z.object({ intent: z.literal("add-coach"), userId: z.string({ error: "teams:errors.coachUnknown" }).regex(ID_PATTERN, "teams:errors.coachUnknown") }),
@@ -135,6 +137,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   else if (value.intent === "add-pupil") {
     const { intent: _intent, ...pupil } = value;
     result = await updateTeam(team.id, { kind: "add-pupil", pupil }, user);
+  } else if (value.intent === "edit-pupil") {
+    const { intent: _intent, pupilId: editedId, ...pupil } = value;
+    result = await updateTeam(team.id, { kind: "edit-pupil", pupilId: editedId, pupil }, user);
   } else if (value.intent === "remove-pupil") result = await updateTeam(team.id, { kind: "remove-pupil", pupilId: value.pupilId }, user);
   else result = await addCoach(team.id, value.userId, user);
 
@@ -161,6 +166,23 @@ export default function TeamPage() {
     return typeof v === "string" ? v : undefined;
   };
   const formErrors = lastResult?.error?.[""] ?? lastResult?.error?.pupilId;
+  // Editing a pupil: the row's link opens the form below the table (?bewerk=<id>, works without
+  // JavaScript); after refused input the same pupil's form is open again with what was typed.
+  const [searchParams] = useSearchParams();
+  const refusedEditId = intent === "edit-pupil" ? typed("edit-pupil", "pupilId") : undefined;
+  const editId = refusedEditId ?? searchParams.get("bewerk");
+  const editing = mayManagePupils && mayChange ? pupils.find((p) => p.id === editId && !p.anonymised) : undefined;
+  const editValue = (field: string, current: string) => (refusedEditId && refusedEditId === editing?.id ? (typed("edit-pupil", field) ?? "") : current);
+  const editHeading = useRef<HTMLHeadingElement>(null);
+  const shownEditId = useRef(editing?.id);
+  useEffect(() => {
+    // Opened from a row (client-side) or refused: move focus to the form's heading.
+    if (editing && shownEditId.current !== editing.id) editHeading.current?.focus();
+    shownEditId.current = editing?.id;
+  }, [editing]);
+  useEffect(() => {
+    if (intent === "edit-pupil" && lastResult?.error) editHeading.current?.focus();
+  }, [intent, lastResult]);
 
   return (
     <>
@@ -210,6 +232,11 @@ export default function TeamPage() {
                   {mayManagePupils ? (
                     <td className="p-2"><div className="flex flex-wrap gap-2">
                       {mayChange && !p.anonymised ? (
+                        <Link to={`/teams/${team.id}?bewerk=${p.id}#leerling-wijzigen`} className={buttonClass("secondary")}>
+                          {t("team.edit")}<span className="sr-only"> ({p.firstName})</span>
+                        </Link>
+                      ) : null}
+                      {mayChange && !p.anonymised ? (
                         <ConfirmDialog title={t("team.removeTitle")} triggerLabel={<>{t("team.remove")}<span className="sr-only"> ({p.firstName})</span></>} triggerVariant="secondary" confirmLabel={t("team.removeConfirm")} fields={{ intent: "remove-pupil", pupilId: p.id }}>
                           <p>{t("team.removeText", { name: p.firstName })}</p>
                         </ConfirmDialog>
@@ -226,6 +253,24 @@ export default function TeamPage() {
             </tbody>
           </table>
         </div>
+        {editing ? (
+          <section aria-labelledby="leerling-wijzigen" className="mt-4 min-w-0 rounded-lg border border-slate-300 p-4">
+            <h3 id="leerling-wijzigen" ref={editHeading} tabIndex={-1} className="font-semibold">{t("team.editHeading", { name: editing.firstName })}</h3>
+            <Form method="post" className="mt-3 grid min-w-0 gap-3 sm:grid-cols-2 lg:grid-cols-3 [&>*]:min-w-0" key={`edit-${editing.id}`}>
+              <input type="hidden" name="intent" value="edit-pupil" />
+              <input type="hidden" name="pupilId" value={editing.id} />
+              <TextField label={t("fields.firstName")} name="firstName" defaultValue={editValue("firstName", editing.firstName)} errors={errorsOf("edit-pupil", "firstName")} autoComplete="off" />
+              <TextField label={t("fields.className")} name="className" defaultValue={editValue("className", editing.className)} errors={errorsOf("edit-pupil", "className")} autoComplete="off" />
+              <TextField label={t("fields.leerjaar")} optional name="leerjaar" inputMode="numeric" defaultValue={editValue("leerjaar", editing.leerjaar ? String(editing.leerjaar) : "")} errors={errorsOf("edit-pupil", "leerjaar")} />
+              <SelectField label={t("fields.leerweg")} optional name="leerweg" defaultValue={editValue("leerweg", editing.leerweg ?? "")} errors={errorsOf("edit-pupil", "leerweg")} placeholder={t("fields.none")} options={LEERWEGEN.map((l) => ({ value: l, label: t(`leerweg.${l}`) }))} />
+              <TextField label={t("fields.profiel")} optional name="profiel" defaultValue={editValue("profiel", editing.profiel ?? "")} errors={errorsOf("edit-pupil", "profiel")} />
+              <div className="flex flex-wrap items-end gap-3">
+                <Button>{t("team.editSubmit")}</Button>
+                <Link to={`/teams/${team.id}`} className={buttonClass("ghost")}>{t("team.editCancel")}</Link>
+              </div>
+            </Form>
+          </section>
+        ) : null}
         {mayChange ? (
           <Form method="post" className="mt-4 grid min-w-0 gap-3 sm:grid-cols-2 lg:grid-cols-3 [&>*]:min-w-0" key={intent === "add-pupil" ? JSON.stringify(lastResult?.initialValue) : "add"}>
             <input type="hidden" name="intent" value="add-pupil" />

@@ -32,9 +32,9 @@ export const queryBudget = 8;
 
 const clean = (s: string) => s.replaceAll("\u0000", "").trim();
 const text = (max: number, required: string) =>
-  z.string({ error: required }).transform(clean).pipe(z.string().min(1, required).max(max, `teams:errors.tooLong?max=${max}`));
+  z.string({ error: required }).transform(clean).pipe(z.string({ error: required }).min(1, required).max(max, `teams:errors.tooLong?max=${max}`));
 const optionalText = (max: number) =>
-  z.string().transform(clean).pipe(z.string().max(max, `teams:errors.tooLong?max=${max}`)).optional();
+  z.string().transform((v) => clean(v) || undefined).pipe(z.string().max(max, `teams:errors.tooLong?max=${max}`).optional()).optional();
 const id = (key: string) => z.string({ error: key }).regex(ID_PATTERN, key);
 
 export const PupilRowSchema = z.object({

@@ -1,5 +1,6 @@
 import { json } from "@remix-run/node";
 import type { SubmissionResult } from "@conform-to/react";
+import "~/utils/zod-messages";
 
 /** A refused submission: 400 with the field errors (i18n keys) and what the user typed. */
 export function invalid(result: SubmissionResult<string[]>) {

@@ -2,7 +2,7 @@
 // as a role that may use it, fast-check generates valid submissions (each must be accepted and
 // stored) and hostile ones: wrong types (files, repeated fields, bodies that are no form), missing
 // and extra fields, empty and 1 MB strings, unicode edge cases, markup and SQL-looking text. Every
-// answer must be below 500, redirect only to this site and carry no raw markup; a submission the
+// answer must be below 500, redirect only to this site and carry no raw markup (a refusal no message of zod's own); a submission the
 // action's zod schema refuses must be refused and leave every table as it was; stored text must
 // render escaped wherever it is shown. An action route without an exported zod schema fails.
 //
@@ -272,6 +272,9 @@ function checkRedirect(res: Response) {
   if (new URL(target, ORIGIN).origin !== ORIGIN) fail(`redirects off-site to ${JSON.stringify(target.slice(0, 200))}`);
 }
 
+/** zod's built-in messages: a schema without our message for a case shows these, untranslated. */
+const ZOD_OWN_MESSAGE = /Invalid input|Too (?:small|big):|Invalid (?:option|string|email|format|enum|type)\b|expected (?:string|number|boolean|array|object), received|Unrecognized keys?:/;
+
 function checkEscaped(html: string, where: string) {
   const raw = RAW_MARKUP.exec(html);
   if (raw) fail(`raw markup in ${where}: …${html.slice(Math.max(0, raw.index - 60), raw.index + 80)}…`);
@@ -341,6 +344,8 @@ async function runCase(entry: FormAction, schema: z.ZodType, kase: Case, mustAcc
       (res.status >= 400 && res.status < 500) ||
       (entry.refusal === "redirect-without-cookie" && res.status >= 300 && res.status < 400 && !res.headers.getSetCookie().some((c) => c.startsWith("lng=")));
     if (!refused) fail(`the schema refuses this submission, but the action answered ${res.status} ${res.headers.get("Location") ?? ""}`);
+    const untranslated = ZOD_OWN_MESSAGE.exec(html);
+    if (untranslated) fail(`refused with zod's own English message instead of a field message of ours: "${untranslated[0]}" in …${html.slice(Math.max(0, untranslated.index - 80), untranslated.index + 80)}…`);
     const changed = changedTables(before!, await snapshotDatabase(ctx.db));
     if (changed.length) fail(`a refused submission changed ${changed.join(", ")}`);
     stats.refused++;

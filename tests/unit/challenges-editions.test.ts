@@ -9,7 +9,7 @@ import { action as editionAction, loader as editionLoader } from "~/routes/bestu
 import { loader as publicEditionLoader } from "~/routes/challenges.$slug.$year";
 import { resetClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
-import { assignRole, createSchool, createUser } from "../../prisma/factories";
+import { assignRole, createCompany, createSchool, createUser } from "../../prisma/factories";
 import { args, CookieJar, get, post, respond } from "../support/http";
 
 async function signedIn(userId: string) {
@@ -159,5 +159,59 @@ describe("the board's challenges", () => {
     const names = (await db.editionCategory.findMany({ where: { editionId: edition.id }, orderBy: { position: "asc" } })).map((c) => c.name);
     expect(names).toEqual(["Vmbo BB/KB/GL", "Basisschool", "Vmbo TL"]);
     expect(await db.auditLog.count({ where: { action: "edition.update", entityId: edition.id } })).toBe(1);
+  });
+});
+
+describe("an edition's sponsors", () => {
+  it("the board adds listed companies as sponsors (audited): the public page shows them while they stay listed", async () => {
+    setClock(new Date("2026-12-01T10:00:00Z"));
+    const { board, jar } = await boardJar();
+    const challenge = await createChallenge({ name: "Young Solar Challenge", description: "Boten.", national: false }, board.id);
+    await respond(() => challengeAction(args(post(`/bestuur/challenges/${challenge.id}`, goodEdition, jar), { challengeId: challenge.id })));
+    const edition = await db.edition.findFirstOrThrow({ where: { challengeId: challenge.id } });
+    const path = `/bestuur/edities/${edition.id}`;
+    const send = (fields: Record<string, string>, as = jar) => respond(() => editionAction(args(post(path, fields, as), { editionId: edition.id })));
+    const publicSponsors = async () =>
+      (await (await publicEditionLoader(args(get(`/challenges/${challenge.slug}/2027`), { slug: challenge.slug, year: "2027" }))).json()).sponsors.map(
+        (s: { name: string; label: string | null }) => [s.name, s.label],
+      );
+    const solar = await createCompany(db, { name: "Zonnepanelen Venlo", website: "https://zon.example" });
+    const ended = await createCompany(db, { name: "Oud Bedrijf" });
+    await db.company.update({ where: { id: ended.id }, data: { status: "ENDED" } });
+    expect(await publicSponsors()).toEqual([]);
+
+    expect((await send({ intent: "add-sponsor", companyId: solar.id, label: "  Hoofdsponsor\u0000 " })).status).toBe(302);
+    expect(await publicSponsors()).toEqual([["Zonnepanelen Venlo", "Hoofdsponsor"]]);
+    expect(await db.auditLog.count({ where: { action: "edition.sponsor-add", entityId: edition.id, actorId: board.id } })).toBe(1);
+
+    // Twice, or a company no longer in the network: a field error in Dutch, the choice kept, nothing written.
+    const twice = await send({ intent: "add-sponsor", companyId: solar.id, label: "Nog eens" });
+    expect(twice.status).toBe(400);
+    const body = await twice.json();
+    expect(body.result.error.companyId).toEqual(["challenges:errors.sponsorTwice"]);
+    expect(body.result.initialValue.label).toBe("Nog eens");
+    expect((await (await send({ intent: "add-sponsor", companyId: ended.id })).json()).result.error.companyId).toEqual(["challenges:errors.sponsorUnknown"]);
+    expect(await db.editionSponsor.count({ where: { editionId: edition.id } })).toBe(1);
+
+    // The board page lists the sponsor and no longer offers the company; a sponsor whose company
+    // leaves the network disappears from the public page but stays visible to the board, marked.
+    let page = await (await editionLoader(args(get(path, jar), { editionId: edition.id }))).json();
+    expect(page.sponsors.map((s: { name: string }) => s.name)).toEqual(["Zonnepanelen Venlo"]);
+    expect(page.candidates.map((c: { name: string }) => c.name)).not.toContain("Zonnepanelen Venlo");
+    await db.company.update({ where: { id: solar.id }, data: { status: "ENDED" } });
+    expect(await publicSponsors()).toEqual([]);
+    page = await (await editionLoader(args(get(path, jar), { editionId: edition.id }))).json();
+    expect(page.sponsors).toEqual([expect.objectContaining({ name: "Zonnepanelen Venlo", listed: false })]);
+
+    // Only the board; removing is audited; another edition's sponsor id is a 404.
+    const teacher = await createUser(db);
+    await assignRole(db, teacher.id, "TEACHER", { schoolId: (await createSchool(db)).id });
+    const sponsor = await db.editionSponsor.findFirstOrThrow({ where: { editionId: edition.id } });
+    expect((await send({ intent: "remove-sponsor", sponsorId: sponsor.id }, await signedIn(teacher.id))).status).toBe(403);
+    const other = await db.edition.create({ data: { ...edition, id: undefined, year: 2029, slug: "other-2029", name: "Andere" } });
+    expect((await respond(() => editionAction(args(post(`/bestuur/edities/${other.id}`, { intent: "remove-sponsor", sponsorId: sponsor.id }, jar), { editionId: other.id })))).status).toBe(404);
+    expect((await send({ intent: "remove-sponsor", sponsorId: sponsor.id })).status).toBe(302);
+    expect(await db.editionSponsor.count({ where: { editionId: edition.id } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "edition.sponsor-remove", entityId: edition.id } })).toBe(1);
   });
 });

@@ -217,7 +217,11 @@ export type TeamChange =
   | { kind: "rename"; name: string }
   | { kind: "move"; categoryId: string }
   | { kind: "add-pupil"; pupil: PupilRow }
-  | { kind: "remove-pupil"; pupilId: string };
+  | { kind: "remove-pupil"; pupilId: string }
+  | { kind: "edit-pupil"; pupilId: string; pupil: PupilRow };
+
+/** The pupil fields a teacher may correct (never `girl`: monitoring only). */
+const EDITABLE_PUPIL_FIELDS = ["firstName", "className", "leerjaar", "leerweg", "profiel"] as const;
 
 /** Loads the team with what the rules need; null when it does not exist. */
 async function loadTeam(teamId: string) {
@@ -227,7 +231,7 @@ async function loadTeam(teamId: string) {
       id: true, name: true, nameKey: true, schoolId: true, categoryId: true, status: true, editionId: true,
       school: { select: { agreementSignedOn: true } },
       edition: { select: { minTeamSize: true, maxTeamSize: true, ...editionDates, categories: { select: { id: true } } } },
-      members: { select: { id: true, position: true, helper: true, pupil: { select: { id: true, userId: true, firstName: true, className: true } } }, orderBy: { position: "asc" } },
+      members: { select: { id: true, position: true, helper: true, pupil: { select: { id: true, userId: true, firstName: true, className: true, leerjaar: true, leerweg: true, profiel: true, anonymisedAt: true } } }, orderBy: { position: "asc" } },
     },
   });
 }
@@ -244,7 +248,7 @@ function gate(team: Loaded | null, actor: Actor): Refusal | null {
   return null;
 }
 
-/** Rename, move to another category, add or remove a pupil. */
+/** Rename, move to another category, add, edit or remove a pupil. */
 export async function updateTeam(teamId: string, change: TeamChange, actor: Actor): Promise<{ ok: true } | Refusal> {
   const team = await loadTeam(teamId);
   const refused = gate(team, actor);
@@ -296,6 +300,7 @@ export async function updateTeam(teamId: string, change: TeamChange, actor: Acto
     });
     return { ok: true };
   }
+  if (change.kind === "edit-pupil") return editPupil(t, change, actor, at);
   const member = t.members.find((m) => m.pupil.id === change.pupilId);
   if (!member) return { ok: false, reason: "not-found" };
   if (!member.helper && pupils.length - 1 < t.edition.minTeamSize)
@@ -306,6 +311,39 @@ export async function updateTeam(teamId: string, change: TeamChange, actor: Acto
     await audit({ actorId: actor.id, action: "team.remove-pupil", entityType: "Team", entityId: t.id, before: { pupilId: member.pupil.id, position: member.position } }, tx);
   });
   return { ok: true };
+}
+
+/**
+ * Corrects a pupil of the team (first name, class, leerjaar, leerweg, profiel). Only a member of
+ * this team that is not anonymised; first name and class stay unique among the team's pupils (or
+ * its helpers). The audit entry names the changed fields, never their values (personal data).
+ */
+async function editPupil(t: Loaded, change: Extract<TeamChange, { kind: "edit-pupil" }>, actor: Actor, at: Date): Promise<{ ok: true } | Refusal> {
+  const member = t.members.find((m) => m.pupil.id === change.pupilId);
+  if (!member || member.pupil.anonymisedAt) return { ok: false, reason: "not-found" };
+  const next = {
+    firstName: change.pupil.firstName,
+    className: change.pupil.className,
+    leerjaar: change.pupil.leerjaar ?? null,
+    leerweg: change.pupil.leerweg || null,
+    profiel: change.pupil.profiel || null,
+  };
+  const others = t.members.filter((m) => m.helper === member.helper && m.id !== member.id).map((m) => ({ firstName: m.pupil.firstName, className: m.pupil.className }));
+  if (checkTeam({ name: t.name, pupils: [...others, next] }, t.edition, []).some((p) => p.kind === "duplicate-pupil"))
+    return { ok: false, reason: "invalid", fieldErrors: { firstName: [KEY.duplicate] } };
+  const fields = EDITABLE_PUPIL_FIELDS.filter((f) => member.pupil[f] !== next[f]);
+  if (fields.length === 0) return { ok: true };
+  const data = Object.fromEntries(fields.map((f) => [f, next[f]]));
+  const done = await db.$transaction(async (tx) => {
+    // Not anonymised in the meantime: the update only touches a pupil that still has its data.
+    const updated = await tx.pupil.updateMany({ where: { id: member.pupil.id, anonymisedAt: null }, data });
+    if (updated.count !== 1) return false;
+    if (fields.includes("firstName") && member.pupil.userId) await tx.user.update({ where: { id: member.pupil.userId }, data: { name: next.firstName } });
+    await tx.team.update({ where: { id: t.id }, data: { updatedAt: at } });
+    await audit({ actorId: actor.id, action: "team.edit-pupil", entityType: "Team", entityId: t.id, meta: { pupilId: member.pupil.id, fields } }, tx);
+    return true;
+  });
+  return done ? { ok: true } : { ok: false, reason: "not-found" };
 }
 
 /** Withdraws the team from the edition (kept, marked WITHDRAWN). */

@@ -10,7 +10,7 @@ import { now } from "../../../app/utils/clock.server";
 import type { ActionRow, Cells, Row } from "../access-matrix";
 import { cellsOf, everyone, marker } from "../cells";
 import { email, type FormAction, form, fresh, ID_TRICKS, optional, redirected, sessionFor, typedText, type Ctx } from "../kit";
-import { assignRole, createUser } from "../../../prisma/factories";
+import { assignRole, createCompany, createUser } from "../../../prisma/factories";
 import type { GuardArea } from "./types";
 
 type ActionCells = ActionRow["cells"];
@@ -43,6 +43,23 @@ const rows: Record<string, Row> = {
     path: (w) => `/challenges/${w.params.challengeSlug}/${w.params.editionYear}`,
     marker: marker("editionTeam"),
     cells: everyone(200),
+    also: [
+      { why: "The edition's sponsors (a listed company) are on its public page for everyone.", path: (w) => `/challenges/${w.params.challengeSlug}/${w.params.editionYear}`, marker: marker("editionSponsor"), cells: everyone(200) },
+      {
+        why: "A sponsor whose company is no longer listed in the network is not shown.",
+        path: (w) => `/challenges/${w.params.challengeSlug}/${w.params.editionYear}`,
+        marker: marker("endedSponsor"),
+        cells: everyone("hidden"),
+      },
+      {
+        why:
+          "The teams area registers its marker team in this edition: the page shows the team's name, never the name of its pupil " +
+          "without consent (nor of any pupil) — also not in the loader data.",
+        path: (w) => `/challenges/${w.params.challengeSlug}/${w.params.editionYear}`,
+        marker: marker("teamPupilNoConsent"),
+        cells: everyone("hidden"),
+      },
+    ],
   },
   "routes/bestuur.challenges._index": {
     why: "Only the board manages challenges.",
@@ -98,6 +115,25 @@ async function freshChallenge(ctx: Ctx) {
   const at = now();
   const challenge = await ctx.db.challenge.create({ data: { slug: fresh("fuzz-challenge-"), name: fresh("Fuzz "), description: "Fuzz", createdAt: at, updatedAt: at } });
   return challenge.id;
+}
+
+async function freshEdition(ctx: Ctx) {
+  const challengeId = await freshChallenge(ctx);
+  const at = now();
+  const d = new Date("2030-01-01T00:00:00Z");
+  const edition = await ctx.db.edition.create({
+    data: { challengeId, year: 2030, name: "Fuzz 2030", slug: fresh("fuzz-edition-"), registrationOpensAt: d, registrationClosesAt: d, submissionDeadline: d, judgingOpensAt: d, judgingClosesAt: d, resultsPublishAt: d, createdAt: at, updatedAt: at },
+  });
+  return edition.id;
+}
+
+/** A fresh edition and a listed company, optionally already its sponsor. */
+async function sponsorFixture(ctx: Ctx, sponsoring: boolean) {
+  const editionId = await freshEdition(ctx);
+  const company = await createCompany(ctx.db, { name: fresh("Fuzz sponsor ") });
+  const values: Record<string, string> = { editionId, companyId: company.id };
+  if (sponsoring) values.sponsorId = (await ctx.db.editionSponsor.create({ data: { editionId, companyId: company.id, createdAt: now() } })).id;
+  return { cookie: ctx.world.cookies.board, values };
 }
 
 const editionDates = {
@@ -183,24 +219,16 @@ const actions: FormAction[] = [
     param: "{editionId}",
     reads: { as: "conform" },
     refusal: "4xx",
-    fields: ["intent", "minTeamSize", "maxTeamSize", "categories[0].id", "categories[0].name", "registrationOpensAt", "registrationClosesAt", "submissionDeadline", "judgingOpensAt", "judgingClosesAt", "resultsPublishAt", "teamId", "kitBudget", "transport", "logisticsNotes"],
-    aimed: { "categories[0].id": ID_TRICKS, teamId: ID_TRICKS, kitBudget: ["-1", "1e9", "12,345", "NaN"] },
-    tables: ["Edition", "EditionCategory", "Team", "AuditLog"],
+    fields: ["intent", "minTeamSize", "maxTeamSize", "categories[0].id", "categories[0].name", "registrationOpensAt", "registrationClosesAt", "submissionDeadline", "judgingOpensAt", "judgingClosesAt", "resultsPublishAt", "teamId", "kitBudget", "transport", "logisticsNotes", "companyId", "label", "sponsorId"],
+    aimed: { "categories[0].id": ID_TRICKS, teamId: ID_TRICKS, kitBudget: ["-1", "1e9", "12,345", "NaN"], companyId: ID_TRICKS, sponsorId: ID_TRICKS },
+    tables: ["Edition", "EditionCategory", "Team", "EditionSponsor", "AuditLog"],
     variants: [
       {
         name: "update-edition",
         valid: sizes.chain(([min, max]) =>
           form({ intent: fc.constant("update-edition"), minTeamSize: fc.constant(min), maxTeamSize: fc.constant(max), "categories[0].name": typedText(80), ...editionDates }),
         ),
-        async prepare(ctx) {
-          const challengeId = await freshChallenge(ctx);
-          const at = now();
-          const d = new Date("2030-01-01T00:00:00Z");
-          const edition = await ctx.db.edition.create({
-            data: { challengeId, year: 2030, name: "Fuzz 2030", slug: fresh("fuzz-edition-"), registrationOpensAt: d, registrationClosesAt: d, submissionDeadline: d, judgingOpensAt: d, judgingClosesAt: d, resultsPublishAt: d, createdAt: at, updatedAt: at },
-          });
-          return { cookie: ctx.world.cookies.board, values: { editionId: edition.id } };
-        },
+        prepare: async (ctx) => ({ cookie: ctx.world.cookies.board, values: { editionId: await freshEdition(ctx) } }),
         accepted,
         async stored(ctx, fx, value) {
           const cats = await ctx.db.editionCategory.findMany({ where: { editionId: fx.values.editionId } });
@@ -208,6 +236,25 @@ const actions: FormAction[] = [
           return cats.length === 1 && e.minTeamSize === Number(value.minTeamSize) ? null : "edition";
         },
         shownOn: async (ctx, fx) => [{ path: `/bestuur/edities/${fx.values.editionId}`, cookie: ctx.world.cookies.board }],
+      },
+      {
+        name: "add-sponsor",
+        valid: form({ intent: fc.constant("add-sponsor"), companyId: fc.constant("{companyId}"), label: optional(typedText(80)) }),
+        prepare: (ctx) => sponsorFixture(ctx, false),
+        accepted,
+        async stored(ctx, fx) {
+          return (await ctx.db.editionSponsor.count({ where: { editionId: fx.values.editionId, companyId: fx.values.companyId } })) === 1 ? null : "sponsor";
+        },
+        shownOn: async (ctx, fx) => [{ path: `/bestuur/edities/${fx.values.editionId}`, cookie: ctx.world.cookies.board }],
+      },
+      {
+        name: "remove-sponsor",
+        valid: form({ intent: fc.constant("remove-sponsor"), sponsorId: fc.constant("{sponsorId}") }),
+        prepare: (ctx) => sponsorFixture(ctx, true),
+        accepted,
+        async stored(ctx, fx) {
+          return (await ctx.db.editionSponsor.count({ where: { id: fx.values.sponsorId } })) === 0 ? null : "sponsor removed";
+        },
       },
     ],
   },
@@ -340,6 +387,11 @@ export const challengesArea: GuardArea = {
     await db.team.create({
       data: { editionId: edition.id, categoryId: edition.categories[0]!.id, schoolId: world.schoolA.id, name: teamName, nameKey: teamNameKey(teamName), createdAt: at, updatedAt: at },
     });
+    for (const [key, status] of [["editionSponsor", "ACTIVE"], ["endedSponsor", "ENDED"]] as const) {
+      const company = await createCompany(db, { name: `Sponsor ${mk(key)}` });
+      await db.company.update({ where: { id: company.id }, data: { status } });
+      await db.editionSponsor.create({ data: { editionId: edition.id, companyId: company.id, label: `Hoofdsponsor ${key}`, createdAt: at } });
+    }
     for (const [key, school] of [["requestA", world.schoolA.id], ["requestB", world.schoolB.id]] as const) {
       const person = await createUser(db, { name: `Aanvrager ${mk(key)}`, email: `${key.toLowerCase()}@guards.example` });
       await db.teacherRequest.create({ data: { schoolId: school, userId: person.id, createdAt: at } });
@@ -397,6 +449,8 @@ export const challengesArea: GuardArea = {
     }
     // Teams (in the first edition), one per unit per school, and teacher requests to school 0.
     const first = await db.edition.findUniqueOrThrow({ where: { id: params.editionId! }, include: { categories: true } });
+    // Every company of the dataset sponsors the first edition (its public and board pages list them).
+    await db.editionSponsor.createMany({ data: units.flatMap((u) => u.companyIds).map((companyId) => ({ editionId: first.id, companyId, label: "Sponsor", createdAt: at })) });
     for (let unit = 0; unit < scale; unit++) {
       for (const [i, schoolId] of units[unit]!.schoolIds.entries()) {
         const name = `Team ${tag}-${unit}-${i}`;

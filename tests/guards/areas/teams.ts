@@ -125,7 +125,7 @@ const ACTIONS: FormAction[] = [
     param: "{teamId}",
     reads: { as: "conform" },
     refusal: "4xx",
-    fields: ["intent", "name", "categoryId", "pupilId", "userId", "firstName", "className"],
+    fields: ["intent", "name", "categoryId", "pupilId", "userId", "firstName", "className", "leerjaar", "leerweg", "profiel"],
     tables: ["Team", "TeamMember", "TeamCoach", "Pupil", "User", "RoleAssignment", "PupilLoginCode", "Session", "Consent", "ConsentRequest", "AuditLog"],
     variants: [
       {
@@ -139,6 +139,29 @@ const ACTIONS: FormAction[] = [
         async stored(ctx, fx, value) {
           const found = await ctx.db.team.findUniqueOrThrow({ where: { id: fx.values.teamId } });
           return found.name === value.name ? null : `name stored as ${JSON.stringify(found.name)}`;
+        },
+      },
+      {
+        name: "edit-pupil",
+        valid: form({
+          intent: fc.constant("edit-pupil"),
+          pupilId: fc.constant("{pupilId}"),
+          firstName: typedText(60),
+          className: typedText(20),
+          leerjaar: fc.constantFrom("1", "3", "8", undefined),
+          leerweg: fc.constantFrom("BB", "KB", "GL", "TL", undefined),
+          profiel: fc.option(typedText(60), { nil: undefined }),
+        }),
+        async prepare(ctx) {
+          const made = await freshTeam(ctx);
+          return { cookie: ctx.world.cookies.teacherA, values: { teamId: made.teamId, pupilId: made.pupilIds[0]! } };
+        },
+        accepted: (res) => redirected(res, "/teams/"),
+        async stored(ctx, fx, value) {
+          const pupil = await ctx.db.pupil.findUniqueOrThrow({ where: { id: fx.values.pupilId } });
+          const want = { firstName: value.firstName, className: value.className, leerjaar: value.leerjaar ?? null, leerweg: value.leerweg ?? null, profiel: value.profiel || null };
+          const got = { firstName: pupil.firstName, className: pupil.className, leerjaar: pupil.leerjaar, leerweg: pupil.leerweg, profiel: pupil.profiel };
+          return JSON.stringify(got) === JSON.stringify(want) ? null : `pupil stored as ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`;
         },
       },
     ],
