@@ -75,7 +75,7 @@ type InvoiceClient = Pick<PrismaClient, "foundationSettings" | "contributionTier
 /** The foundation's settings row, complete enough to invoice (fictional details). */
 export async function createFoundationSettings(
   client: InvoiceClient,
-  data: Partial<{ contributionVatMode: "EXEMPT" | "RATE"; contributionVatRateBp: number; graceMonths: number; paymentTermDays: number; invoiceMonth: number; invoiceDay: number; reminderDays: number[] }> = {},
+  data: Partial<{ contributionVatMode: "EXEMPT" | "RATE"; contributionVatRateBp: number; graceMonths: number; paymentTermDays: number; invoiceMonth: number; invoiceDay: number; reminderDays: number[]; pupilRetentionMonths: number }> = {},
 ) {
   const values = {
     name: "Stichting Vrienden van het Maasdal College",

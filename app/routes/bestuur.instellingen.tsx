@@ -134,6 +134,7 @@ const SettingsSchema = z
       .optional(),
     graceMonths: int(0, 24),
     paymentTermDays: int(1, 120),
+    pupilRetentionMonths: int(1, 36),
     invoiceMonth: int(1, 12),
     invoiceDay: int(1, 28),
     reminderDays: z
@@ -202,6 +203,7 @@ export async function action({ request }: ActionFunctionArgs) {
           invoiceMonth: value.invoiceMonth,
           invoiceDay: value.invoiceDay,
           reminderDays: value.reminderDays,
+          pupilRetentionMonths: value.pupilRetentionMonths,
         },
         board.id,
       );
@@ -308,6 +310,12 @@ export default function Settings() {
               {settingsField("invoiceMonth", String(settings.invoiceMonth), { inputMode: "numeric", hint: t("settings.invoiceMonthHint") })}
               {settingsField("invoiceDay", String(settings.invoiceDay), { inputMode: "numeric", hint: t("settings.invoiceDayHint") })}
               {settingsField("reminderDays", settings.reminderDays.join(", "), { hint: t("settings.reminderHint") })}
+            </div>
+          </fieldset>
+          <fieldset className="space-y-4">
+            <legend className="text-base font-semibold">{t("settings.privacyTitle")}</legend>
+            <div className="grid gap-4 sm:grid-cols-2">
+              {settingsField("pupilRetentionMonths", String(settings.pupilRetentionMonths), { inputMode: "numeric", hint: t("settings.retentionHint") })}
             </div>
           </fieldset>
           <Button>{t("settings.save")}</Button>

@@ -301,9 +301,16 @@ export default function SubmissionPage() {
   });
   const saving = useSubmitting("save");
   const removing = useSubmitting("remove-file");
-  const formErrors = actionData?.result.error?.[""] ?? null;
+  // A refusal the deadline card already shows (the page reloads closed) is not shown twice.
+  const formErrors = (actionData?.result.error?.[""] ?? []).filter((e: string) => open || (e !== closedMessage && e !== "submissions:errors.withdrawn"));
   const uploadErrors = actionData?.form === "upload" ? (actionData.result.error?.file ?? undefined) : undefined;
   const deadline = formatDateTime(data.deadline, lang);
+  // Refused because the deadline passed: what was typed stays readable (to copy, or to show the board).
+  const typed = actionData?.form === "save" ? (actionData.result.initialValue as Record<string, unknown> | undefined) : undefined;
+  const text = (v: unknown) => (typeof v === "string" && v.trim() ? v : undefined);
+  const unsaved = typed && (text(typed.description) || text(typed.videoUrl) || text(typed.marketingPlan))
+    ? { description: text(typed.description), videoUrl: text(typed.videoUrl), marketingPlan: text(typed.marketingPlan) }
+    : undefined;
 
   return (
     <div className="space-y-6">
@@ -436,6 +443,20 @@ export default function SubmissionPage() {
               </Button>
             </div>
           </Form>
+        </Card>
+      ) : null}
+
+      {!canSave && unsaved ? (
+        <Card>
+          <h2 className="text-lg font-semibold">{t("page.unsavedTitle")}</h2>
+          <p className="mt-1 max-w-prose text-slate-700">{t("page.unsavedIntro")}</p>
+          <div className="mt-4 grid gap-4">
+            {(["description", "videoUrl", "marketingPlan"] as const)
+              .filter((field) => unsaved[field])
+              .map((field) => (
+                <TextareaField key={field} label={t(`fields.${field}`)} name={`unsaved-${field}`} rows={field === "videoUrl" ? 1 : 6} readOnly defaultValue={unsaved[field]} />
+              ))}
+          </div>
         </Card>
       ) : null}
 

@@ -12,13 +12,15 @@ async function fillEdition(page: Page, dates: Record<string, string>) {
   for (const [label, value] of Object.entries(dates)) await page.getByLabel(label, { exact: true }).fill(value);
 }
 
+// Registration opened in the past and closes far ahead (2099), so the page says "open" whatever
+// the day the suite runs.
 const GOOD_DATES = {
   "Inschrijving opent": "2026-11-01T09:00",
-  "Inschrijving sluit": "2027-02-01T23:59",
-  "Inleveren uiterlijk": "2027-05-15T17:00",
-  "Jurering begint": "2027-05-20T09:00",
-  "Jurering eindigt": "2027-06-05T17:00",
-  "Uitslag bekend": "2027-06-12T12:00",
+  "Inschrijving sluit": "2099-02-01T23:59",
+  "Inleveren uiterlijk": "2099-05-15T17:00",
+  "Jurering begint": "2099-05-20T09:00",
+  "Jurering eindigt": "2099-06-05T17:00",
+  "Uitslag bekend": "2099-06-12T12:00",
 };
 
 test("the board creates a challenge and an edition; the public page shows open registration and the dates", async ({ page }) => {
@@ -35,7 +37,7 @@ test("the board creates a challenge and an edition; the public page shows open r
   const challengeUrl = new URL(page.url()).pathname;
 
   // Two categories: the second row comes from "Categorie toevoegen" (a submit button, also without JavaScript).
-  await page.getByLabel("Jaar").fill("2027");
+  await page.getByLabel("Jaar").fill("2099");
   await page.getByLabel("Categorie 1", { exact: true }).fill("Vmbo BB/KB");
   await page.getByLabel("Categorie 2", { exact: true }).fill("Vmbo GL/TL");
   await fillEdition(page, { ...GOOD_DATES, "Inschrijving sluit": "2026-10-01T12:00" });
@@ -44,9 +46,9 @@ test("the board creates a challenge and an edition; the public page shows open r
   await expect(page.getByLabel("Inschrijving sluit", { exact: true })).toHaveAttribute("aria-invalid", "true");
   // What was typed is still there.
   await expect(page.getByLabel("Categorie 2", { exact: true })).toHaveValue("Vmbo GL/TL");
-  await expect(page.getByLabel("Uitslag bekend", { exact: true })).toHaveValue("2027-06-12T12:00");
+  await expect(page.getByLabel("Uitslag bekend", { exact: true })).toHaveValue("2099-06-12T12:00");
 
-  await page.getByLabel("Inschrijving sluit", { exact: true }).fill("2027-02-01T23:59");
+  await page.getByLabel("Inschrijving sluit", { exact: true }).fill("2099-02-01T23:59");
   await page.getByRole("button", { name: "Editie aanmaken" }).click();
   await expect(page).toHaveURL(/\/bestuur\/edities\/[a-z0-9]+$/);
   await expect(page.getByText("Inschrijving open").first()).toBeVisible();
@@ -55,11 +57,11 @@ test("the board creates a challenge and an edition; the public page shows open r
 
   await page.goto(challengeUrl);
   await page.getByRole("link", { name: "Openbare pagina" }).click();
-  await page.getByRole("link", { name: `${name} 2027` }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `${name} 2027` })).toBeVisible();
-  await expect(page.getByText("Inschrijving open tot 1 februari 2027 om 23:59").first()).toBeVisible();
+  await page.getByRole("link", { name: `${name} 2099` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${name} 2099` })).toBeVisible();
+  await expect(page.getByText("Inschrijving open tot 1 februari 2099 om 23:59").first()).toBeVisible();
   await expect(page.getByText("1 november 2026 om 09:00")).toBeVisible();
-  await expect(page.getByText("12 juni 2027 om 12:00")).toBeVisible();
+  await expect(page.getByText("12 juni 2099 om 12:00")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Vmbo GL/TL" })).toBeVisible();
   await expect(page.getByText("Nog geen sponsors")).toBeVisible();
   await expect(page.getByRole("link", { name: /Schrijf een team in/ })).toHaveAttribute("href", `/teams/nieuw?editie=${editionId}`);
@@ -67,7 +69,7 @@ test("the board creates a challenge and an edition; the public page shows open r
 
   const visits: Visit[] = [
     { name: "challenges-list", path: "/challenges" },
-    { name: "challenges-challenge", path: publicUrl.replace(/\/2027$/, "") },
+    { name: "challenges-challenge", path: publicUrl.replace(/\/2099$/, "") },
     { name: "challenges-edition", path: publicUrl },
     { name: "challenges-board-list", path: "/bestuur/challenges" },
     { name: "challenges-board-challenge", path: challengeUrl },

@@ -32,14 +32,14 @@ test("a pupil hands in with a code and uploads; once the board closes submission
   await board.getByLabel("Naam", { exact: true }).fill(challenge);
   await board.getByLabel("Beschrijving").fill("Leerlingen bouwen een waterraket.");
   await board.getByRole("button", { name: "Challenge aanmaken" }).click();
-  await expect(board).toHaveURL(/\/bestuur\/challenges\/[a-z0-9]+$/);
+  await expect(board).toHaveURL(/\/bestuur\/challenges\/[a-z0-9]+$/, { timeout: 20_000 });
   await board.getByLabel("Jaar").fill("2027");
   await board.getByLabel("Categorie 1", { exact: true }).fill("Vmbo BB/KB");
   await board.getByLabel("Categorie 2", { exact: true }).fill("Vmbo GL/TL");
   const dates = { "Inschrijving opent": -2, "Inschrijving sluit": 10, "Inleveren uiterlijk": 20, "Jurering begint": 21, "Jurering eindigt": 22, "Uitslag bekend": 23 };
   for (const [label, days] of Object.entries(dates)) await board.getByLabel(label, { exact: true }).fill(inDays(days));
   await board.getByRole("button", { name: "Editie aanmaken" }).click();
-  await expect(board).toHaveURL(/\/bestuur\/edities\/[a-z0-9]+$/);
+  await expect(board).toHaveURL(/\/bestuur\/edities\/[a-z0-9]+$/, { timeout: 20_000 });
   const editionPath = new URL(board.url()).pathname;
   const editionId = editionPath.split("/").pop()!;
 
@@ -77,7 +77,7 @@ test("a pupil hands in with a code and uploads; once the board closes submission
 
   // The team's name (never a pupil's) is on the public page.
   await board.goto(publicPath);
-  await expect(board.getByText(team)).toBeVisible();
+  await expect(board.getByRole("region", { name: /^Ingeschreven teams/ }).getByText(team, { exact: true })).toBeVisible();
   await expect(board.getByText("Daan")).toHaveCount(0);
 
   // The pupil signs in with the code, goes to the submission from "Mijn team", saves and uploads.
@@ -99,7 +99,7 @@ test("a pupil hands in with a code and uploads; once the board closes submission
 
   // The teacher sees what was handed in and by whom.
   await teacher.goto(`${teamPath}/inzending`);
-  await expect(teacher.locator("main").getByText("Onze raket gaat 40 meter hoog.")).toBeVisible();
+  await expect(teacher.locator("main p").filter({ hasText: "Onze raket gaat 40 meter hoog." })).toBeVisible();
   await expect(teacher.getByRole("link", { name: /raket-ontwerp\.pdf/ })).toBeVisible();
 
   // The pupil starts a new version while the board closes registration, then submissions.
@@ -113,7 +113,8 @@ test("a pupil hands in with a code and uploads; once the board closes submission
   }
 
   await pupil.getByRole("button", { name: "Versie opslaan" }).click();
-  await expect(pupil.getByText(/^Te laat: de deadline was .* Er is niets opgeslagen\./).first()).toBeVisible();
+  await expect(pupil.getByRole("alert").filter({ hasText: /Te laat: de deadline was .* Er is niets opgeslagen\./ })).toHaveCount(1);
+  await expect(pupil.getByRole("heading", { name: "Wat je typte (niet opgeslagen)" })).toBeVisible();
   await expect(pupil.getByLabel("Beschrijving")).toHaveValue("Onze raket gaat 60 meter hoog!");
   // After a reload: the page says it is closed, offers no save, and version 1 and 2 are all there is.
   await pupil.reload();

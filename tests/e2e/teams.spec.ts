@@ -46,6 +46,20 @@ test("a teacher registers a team, prints codes; a pupil signs in; a parent answe
   const teamPath = new URL(page.url()).pathname;
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(teamName);
 
+  // A pupil's class was typed wrong: corrected in place (a wrong leerjaar is refused first, typed values kept).
+  await page.getByRole("link", { name: "Wijzigen (Luuk)" }).click();
+  const edit = page.getByRole("region", { name: "Gegevens van Luuk wijzigen" });
+  await expect(edit).toBeVisible();
+  await edit.getByLabel("Klas", { exact: true }).fill("3KB2");
+  await edit.getByLabel(/^Leerjaar/).fill("9");
+  await edit.getByRole("button", { name: "Opslaan" }).click();
+  await expect(edit.getByLabel(/^Leerjaar/)).toHaveAttribute("aria-invalid", "true");
+  await expect(edit.getByLabel("Klas", { exact: true })).toHaveValue("3KB2");
+  await edit.getByLabel(/^Leerjaar/).fill("3");
+  await edit.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "De gegevens van de leerling zijn gewijzigd." })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "Luuk" })).toContainText("3KB2");
+
   // Codes: shown once on a printable sheet.
   await page.goto(`${teamPath}/codes`);
   await page.getByRole("button", { name: "Nieuwe codes voor alle leerlingen" }).click();

@@ -34,7 +34,7 @@ export const UNIT = {
 export type Dataset = {
   scale: number;
   /** Session cookies of the people pages are viewed as. */
-  cookies: { board: string; teacher: string; contact: string };
+  cookies: { board: string; teacher: string; contact: string; pupil: string };
   /** URL parameters of pages that show one object (core: messageId, invitationToken, loginToken, sessionId; areas add theirs). */
   params: Record<string, string>;
   /** Rows per table after building, for the report. */
@@ -52,6 +52,9 @@ export async function buildDataset(db: PrismaClient, scale: number): Promise<Dat
   await assignRole(db, board.id, "BOARD");
   const teacherViewer = await createUser(db, { name: `Docent ${tag}`, email: `docent-${tag}@datasets.example` });
   const contactViewer = await createUser(db, { name: `Contactpersoon ${tag}`, email: `contact-${tag}@datasets.example` });
+  // A pupil (the teams area puts them in a team of every unit).
+  const pupilViewer = await createUser(db, { name: `Leerling ${tag}`, email: `leerling-${tag}@datasets.example` });
+  await assignRole(db, pupilViewer.id, "PUPIL");
   const units: DatasetContext["units"] = [];
 
   let ip = 0;
@@ -162,7 +165,7 @@ export async function buildDataset(db: PrismaClient, scale: number): Promise<Dat
   };
   return {
     scale,
-    cookies: { board: await session(db, board.id), teacher: await session(db, teacherViewer.id), contact: await session(db, contactViewer.id) },
+    cookies: { board: await session(db, board.id), teacher: await session(db, teacherViewer.id), contact: await session(db, contactViewer.id), pupil: await session(db, pupilViewer.id) },
     params: {
       ...areaParams,
       messageId: signInMail.id,

@@ -357,6 +357,7 @@ describe("settings, tiers and school years", () => {
     invoiceMonth: "9",
     invoiceDay: "1",
     reminderDays: "60, 30",
+    pupilRetentionMonths: "18",
   };
 
   it("saves the foundation's details with the VAT rate in basis points, audited", async () => {
@@ -364,18 +365,19 @@ describe("settings, tiers and school years", () => {
     const res = await respond(() => settingsAction(args(post("/bestuur/instellingen", valid, jar))));
     expect(res.status).toBe(302);
     const settings = await getFoundationSettings();
-    expect(settings).toMatchObject({ saved: true, contributionVatMode: "RATE", contributionVatRateBp: 2100, iban: "NL91ABNA0417164300", postcode: "5911 AB", reminderDays: [30, 60], email: "bestuur@vrienden.example" });
+    expect(settings).toMatchObject({ saved: true, contributionVatMode: "RATE", contributionVatRateBp: 2100, iban: "NL91ABNA0417164300", postcode: "5911 AB", reminderDays: [30, 60], email: "bestuur@vrienden.example", pupilRetentionMonths: 18 });
     expect(await db.auditLog.count({ where: { action: "settings.save" } })).toBe(1);
   });
 
   it("refuses a bad IBAN, a missing VAT rate and neither VAT number nor exemption, keeping the values", async () => {
     const { jar } = await board();
-    const res = await respond(() => settingsAction(args(post("/bestuur/instellingen", { ...valid, iban: "NL00ABNA0417164300", vatRate: "", vatExemptionReason: "", graceMonths: "99" }, jar))));
+    const res = await respond(() => settingsAction(args(post("/bestuur/instellingen", { ...valid, iban: "NL00ABNA0417164300", vatRate: "", vatExemptionReason: "", graceMonths: "99", pupilRetentionMonths: "0" }, jar))));
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.form).toBe("settings");
     expect(body.errors.iban).toEqual(["companies:errors.iban"]);
     expect(body.errors.graceMonths).toEqual(["companies:errors.range"]);
+    expect(body.errors.pupilRetentionMonths).toEqual(["companies:errors.range"]);
     expect(body.values.iban).toBe("NL00ABNA0417164300");
   });
 

@@ -8,7 +8,7 @@ import { action as consentAction } from "~/routes/teams.$teamId.toestemming";
 import { action as answerAction, loader as answerLoader } from "~/routes/toestemming.$token";
 import { resetClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
-import { assignRole, createSchool, createUser } from "../../prisma/factories";
+import { assignRole, createFoundationSettings, createSchool, createUser } from "../../prisma/factories";
 import { args, CookieJar, get, post, respond } from "../support/http";
 
 afterEach(() => resetClock());
@@ -132,6 +132,19 @@ describe("erasure of pupil data", () => {
     expect(erased.user?.disabledAt).not.toBeNull();
     expect((await db.pupil.findUniqueOrThrow({ where: { id: noa.id } })).firstName).toBe("Leerling 2");
     expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).name).toBe(team.name);
+  });
+
+  it("follows the retention the board set: 6 months instead of 12", async () => {
+    const { sem } = await teamWithPupils();
+    await db.foundationSettings.deleteMany();
+    await createFoundationSettings(db, { pupilRetentionMonths: 6 });
+    setClock(new Date("2028-01-31T12:00:00Z"));
+    await eraseExpiredPupilData();
+    expect((await db.pupil.findUniqueOrThrow({ where: { id: sem.id } })).anonymisedAt).toBeNull();
+    setClock(new Date("2028-02-01T12:00:00Z"));
+    await eraseExpiredPupilData();
+    expect((await db.pupil.findUniqueOrThrow({ where: { id: sem.id } })).firstName).toBe("Leerling 1");
+    await db.foundationSettings.deleteMany();
   });
 
   it("forgets the parent's address when a request expires unanswered", async () => {

@@ -156,7 +156,7 @@ export function EditionFormFields({ form, fields }: { form: FormMetadata<Edition
             <DateField
               label={t(`dates.${name}`)}
               {...getInputProps(fields[name], { type: "datetime-local" })}
-              key={fields[name].key}
+              key={`${name}-${fields[name].key ?? ""}`}
               type="datetime-local"
               errors={fields[name].errors}
             />

@@ -43,8 +43,8 @@ export function invoiceDetailsComplete(settings: Settings): boolean {
 
 // --- Saving (the board's settings page) ---------------------------------------------------------------
 
-/** What the settings page saves (pupil data retention is set with the challenges capability). */
-export type SettingsInput = Omit<Settings, "id" | "updatedAt" | "saved" | "pupilRetentionMonths">;
+/** What the settings page saves. */
+export type SettingsInput = Omit<Settings, "id" | "updatedAt" | "saved">;
 
 /** Saves the foundation's details and the network's settings (one row), with before/after in the audit log. */
 export async function saveFoundationSettings(input: SettingsInput, actorId: string): Promise<void> {

@@ -252,7 +252,7 @@ const settingsAction: FormAction = {
   refusal: "4xx",
   fields: [
     "intent", "name", "address", "postcode", "city", "kvkNumber", "vatNumber", "vatExemptionReason", "iban", "email", "contributionVatMode", "vatRate",
-    "graceMonths", "paymentTermDays", "invoiceMonth", "invoiceDay", "reminderDays", "tierId", "amount", "benefits", "archived", "direction", "startYear",
+    "graceMonths", "paymentTermDays", "invoiceMonth", "invoiceDay", "reminderDays", "pupilRetentionMonths", "tierId", "amount", "benefits", "archived", "direction", "startYear",
   ],
   aimed: {
     iban: ["NL00ABNA0417164300", "NL91ABNA041716430", "IBAN"],
@@ -261,6 +261,7 @@ const settingsAction: FormAction = {
     amount: ["0", "0,99", "1,2,3", "-250", "1e3", "250,", "100000,01"],
     startYear: ["1999", "2101", "20 26", "２０２６"],
     graceMonths: ["-1", "25", "3.5"],
+    pupilRetentionMonths: ["0", "37", "12 maanden", ""],
   },
   tables: ["FoundationSettings", "ContributionTier", "SchoolYear", "AuditLog"],
   variants: [
@@ -284,12 +285,13 @@ const settingsAction: FormAction = {
         invoiceMonth: fc.integer({ min: 1, max: 12 }).map(String),
         invoiceDay: fc.integer({ min: 1, max: 28 }).map(String),
         reminderDays: fc.array(fc.integer({ min: 1, max: 365 }), { minLength: 1, maxLength: 6 }).map((days) => days.join(", ")),
+        pupilRetentionMonths: fc.integer({ min: 1, max: 36 }).map(String),
       }),
       prepare: async (ctx) => ({ cookie: await board(ctx), values: {} }),
       accepted: (res) => redirected(res, "/bestuur/instellingen"),
       async stored(ctx, _fx, value) {
         const row = await ctx.db.foundationSettings.findUnique({ where: { id: "foundation" } });
-        return row && row.name === value.name && row.city === value.city ? null : "settings not saved";
+        return row && row.name === value.name && row.city === value.city && row.pupilRetentionMonths === Number(value.pupilRetentionMonths) ? null : "settings not saved";
       },
       shownOn: async (ctx) => [{ path: "/bestuur/instellingen", cookie: ctx.world.cookies.board }],
     },

@@ -358,13 +358,13 @@ export const teamsArea: GuardArea = {
     "routes/teams.$teamId.codes": { as: "teacher", path: (d) => `/teams/${d.params.teamsTeamId}/codes` },
     "routes/teams.$teamId.toestemming": { as: "teacher", path: (d) => `/teams/${d.params.teamsTeamId}/toestemming` },
     "routes/toestemming.$token": { as: "anonymous", path: (d) => `/toestemming/${d.params.teamsConsentToken}` },
-    // No pupil viewer in the datasets: the board is refused before any team query.
-    "routes/mijn-team": { as: "board", path: () => "/mijn-team", status: 403 },
+    "routes/mijn-team": { as: "pupil", path: () => "/mijn-team" },
   },
 
   async seedDataset({ db, scale, tag, units }) {
     const edition = await openEdition(db, `d${tag}${Date.now().toString(36)}`, `Editie ${tag}`);
     const teacher = await db.roleAssignment.findFirstOrThrow({ where: { role: "TEACHER", schoolId: units[0]!.schoolIds[0]! }, select: { userId: true } });
+    const viewer = await db.user.findFirstOrThrow({ where: { email: `leerling-${tag}@datasets.example` }, select: { id: true } });
     let first: { teamId: string; pupilIds: string[] } | null = null;
     for (let u = 0; u < units.length; u++) {
       const schoolId = units[u]!.schoolIds[0]!;
@@ -372,7 +372,11 @@ export const teamsArea: GuardArea = {
       for (let i = 0; i < 2; i++) {
         const made = await makeTeam(db, {
           editionId: edition.id, categoryId: edition.categories[0]!.id, schoolId, name: `Team ${tag} ${u}-${i}`, coachId: teacher.userId,
-          pupils: Array.from({ length: Math.min(4, 1 + scale) }, (_, k) => ({ firstName: `Leerling ${tag} ${u}-${i}-${k}` })),
+          pupils: [
+            ...Array.from({ length: Math.min(4, 1 + scale) }, (_, k) => ({ firstName: `Leerling ${tag} ${u}-${i}-${k}` })),
+            // The pupil viewer is in the first team of every unit (/mijn-team grows with the data).
+            ...(i === 0 ? [{ firstName: `Kijker ${tag}`, userId: viewer.id }] : []),
+          ],
         });
         for (const pupilId of made.pupilIds)
           await db.consent.create({ data: { pupilId, givenBy: "PARENT", giverName: "Ouder", channel: "PAPER", publishName: true, publishPhotos: false, textVersion: "v2026", at: now() } });

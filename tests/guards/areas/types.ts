@@ -18,7 +18,7 @@ export type WorldSeedContext = {
 };
 
 /** Who views a page in the query-budget guard (each has a session in both datasets). */
-export type Viewer = "anonymous" | "board" | "teacher" | "contact";
+export type Viewer = "anonymous" | "board" | "teacher" | "contact" | "pupil";
 
 export type PagePlan = { as: Viewer; path: (d: Dataset) => string; status?: number };
 
