@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createUserSession } from "~/modules/auth/session.server";
 import { action as loginAction } from "~/routes/login._index";
 import { action as peopleAction, loader as peopleLoader } from "~/routes/bestuur.mensen";
 import { action as invitationAction, loader as invitationLoader } from "~/routes/invitation.$token";
 import { db } from "~/utils/db.server";
 import { assignRole, createCompany, createSchool, createUser } from "../../prisma/factories";
-import { args, CookieJar, get, post, respond } from "../support/http";
-
-async function signedIn(userId: string) {
-  const jar = new CookieJar();
-  jar.apply(new Response(null, { headers: { "Set-Cookie": await createUserSession(get("/"), userId) } }));
-  return jar;
-}
+import { args, get, post, respond } from "../support/http";
+import { signedIn } from "../support/sessions";
 
 describe("/login", () => {
   it("answers a bad address with a field error and keeps what was typed", async () => {

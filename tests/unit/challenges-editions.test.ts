@@ -1,7 +1,6 @@
 // Challenges and editions run by the board: field errors from the date rules (values kept), early
 // closing changes the phase, every write is audited, and only the board may do any of it.
 import { afterEach, describe, expect, it } from "vitest";
-import { createUserSession } from "~/modules/auth/session.server";
 import { closePhaseEarly, createChallenge, getEditionPhase } from "~/modules/challenges/editions.server";
 import { action as challengeAction } from "~/routes/bestuur.challenges.$challengeId";
 import { action as listAction, loader as listLoader } from "~/routes/bestuur.challenges._index";
@@ -10,13 +9,8 @@ import { loader as publicEditionLoader } from "~/routes/challenges.$slug.$year";
 import { resetClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { assignRole, createCompany, createSchool, createUser } from "../../prisma/factories";
-import { args, CookieJar, get, post, respond } from "../support/http";
-
-async function signedIn(userId: string) {
-  const jar = new CookieJar();
-  jar.apply(new Response(null, { headers: { "Set-Cookie": await createUserSession(get("/"), userId) } }));
-  return jar;
-}
+import { args, get, post, respond } from "../support/http";
+import { signedIn } from "../support/sessions";
 
 async function boardJar() {
   const board = await createUser(db, { name: "Annemiek Gielen" });

@@ -2,20 +2,14 @@
 // requests (another school's: 404; the board: 403 by design), and pupils can be entered only once
 // the board recorded the agreement.
 import { describe, expect, it } from "vitest";
-import { createUserSession } from "~/modules/auth/session.server";
 import { recordAgreement, requestTeacherRole, schoolMayEnterPupils } from "~/modules/challenges/schools.server";
 import { action as schoolsAction } from "~/routes/bestuur.scholen";
 import { action as requestAction, loader as requestLoader } from "~/routes/docent.aanvragen";
 import { action as schoolAction, loader as schoolLoader } from "~/routes/school._index";
 import { db } from "~/utils/db.server";
 import { assignRole, createSchool, createUser } from "../../prisma/factories";
-import { args, CookieJar, get, post, respond } from "../support/http";
-
-async function signedIn(userId: string) {
-  const jar = new CookieJar();
-  jar.apply(new Response(null, { headers: { "Set-Cookie": await createUserSession(get("/"), userId) } }));
-  return jar;
-}
+import { args, get, post, respond } from "../support/http";
+import { signedIn } from "../support/sessions";
 
 let round = 0;
 async function setup() {

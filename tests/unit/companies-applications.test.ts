@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createUserSession } from "~/modules/auth/session.server";
 import { normalizeWebsite } from "~/modules/companies/applications.server";
 import { canSeeCompanyLogo } from "~/modules/companies/logos.server";
 import { getFoundationSettings } from "~/modules/companies/settings.server";
@@ -16,7 +15,8 @@ import { resetClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { resetEnv } from "~/utils/env.server";
 import { assignRole, createCompany, createUser } from "../../prisma/factories";
-import { args, CookieJar, get, post, respond } from "../support/http";
+import { args, get, post, respond } from "../support/http";
+import { signedIn } from "../support/sessions";
 
 let dataDir: string;
 const savedDataDir = process.env.DATA_DIR;
@@ -34,12 +34,6 @@ afterAll(async () => {
 });
 beforeEach(() => setClock(new Date("2026-11-28T10:00:00Z")));
 afterAll(() => resetClock());
-
-async function signedIn(userId: string) {
-  const jar = new CookieJar();
-  jar.apply(new Response(null, { headers: { "Set-Cookie": await createUserSession(get("/"), userId) } }));
-  return jar;
-}
 
 let n = 0;
 const kvk = () => String(40_000_000 + n++);

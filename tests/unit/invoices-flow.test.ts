@@ -3,7 +3,6 @@
 // transfers and waivers by the board, the daily job (invoicing, reminders, grace), and access.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CompanyStatus } from "~/generated/prisma/enums";
-import { createUserSession } from "~/modules/auth/session.server";
 import { issueContributionInvoice, recordTransfer, waiveInvoice } from "~/modules/invoices/invoices.server";
 import { ISSUE_FOR_COMPANY_JOB, runDailyInvoicing } from "~/modules/invoices/jobs.server";
 import { drainJobs, enqueue } from "~/modules/jobs/jobs.server";
@@ -18,7 +17,8 @@ import { resetClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { resetEnv } from "~/utils/env.server";
 import { assignRole, createCompany, createFoundationSettings, createTier, createUser } from "../../prisma/factories";
-import { args, CookieJar, get, post, respond } from "../support/http";
+import { args, get, post, respond } from "../support/http";
+import { signedIn } from "../support/sessions";
 
 let fake: StripeFake;
 
@@ -49,12 +49,6 @@ async function companyWithContact(status: CompanyStatus = "ACTIVE", amountCents 
   const contact = await createUser(db);
   await assignRole(db, contact.id, "COMPANY_CONTACT", { companyId: company.id });
   return { company, contact, tier };
-}
-
-async function signedIn(userId: string) {
-  const jar = new CookieJar();
-  jar.apply(new Response(null, { headers: { "Set-Cookie": await createUserSession(get("/"), userId) } }));
-  return jar;
 }
 
 const issue = (companyId: string, schoolYearStart = 2026) =>

@@ -1,6 +1,5 @@
 // The request register, the public directory and the jaaroverzicht.
 import { afterEach, describe, expect, it } from "vitest";
-import { createUserSession } from "~/modules/auth/session.server";
 import { getAnnualSummary } from "~/modules/network/annual-summary.server";
 import { getNetworkFigures } from "~/modules/network/figures.server";
 import { loader as directoryLoader } from "~/routes/netwerk._index";
@@ -9,13 +8,8 @@ import { action as recordAction, loader as newRequestLoader } from "~/routes/ver
 import { resetClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { assignRole, createCompany, createSchool, createUser } from "../../prisma/factories";
-import { args, CookieJar, get, post, respond } from "../support/http";
-
-async function signedIn(userId: string) {
-  const jar = new CookieJar();
-  jar.apply(new Response(null, { headers: { "Set-Cookie": await createUserSession(get("/"), userId) } }));
-  return jar;
-}
+import { args, get, post, respond } from "../support/http";
+import { signedIn } from "../support/sessions";
 
 async function teacherJar() {
   const school = await createSchool(db, { name: "Maasdal College" });

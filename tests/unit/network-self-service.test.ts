@@ -1,6 +1,5 @@
 // A company's own pages (/bedrijf/<id>/…): access per company, the profile, contacts and answers.
 import { describe, expect, it } from "vitest";
-import { createUserSession } from "~/modules/auth/session.server";
 import { loader as mineLoader } from "~/routes/bedrijf._index";
 import { loader as layoutLoader } from "~/routes/bedrijf.$companyId";
 import { action as profileAction, loader as profileLoader } from "~/routes/bedrijf.$companyId._index";
@@ -10,13 +9,8 @@ import { action as answerAction, loader as requestsLoader } from "~/routes/bedri
 import { loader as summaryLoader } from "~/routes/bedrijf.$companyId.jaaroverzicht";
 import { db } from "~/utils/db.server";
 import { assignRole, createCompany, createUser } from "../../prisma/factories";
-import { args, CookieJar, get, post, respond } from "../support/http";
-
-async function signedIn(userId: string) {
-  const jar = new CookieJar();
-  jar.apply(new Response(null, { headers: { "Set-Cookie": await createUserSession(get("/"), userId) } }));
-  return jar;
-}
+import { args, get, post, respond } from "../support/http";
+import { signedIn } from "../support/sessions";
 
 async function companyWithContact(name: string, email: string) {
   const company = await createCompany(db, { name });

@@ -5,7 +5,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserSession } from "~/modules/auth/session.server";
 import { sendDeadlineReminders } from "~/modules/challenges/deadline-reminders.server";
 import { editionCsvRows, getEditionOverview } from "~/modules/challenges/edition-overview.server";
 import { canReadSubmissionFile } from "~/modules/challenges/submission-files.server";
@@ -16,7 +15,8 @@ import { setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { resetEnv } from "~/utils/env.server";
 import { assignRole, createSchool, createUser } from "../../prisma/factories";
-import { args, CookieJar, get, post, respond } from "../support/http";
+import { args, get, post, respond } from "../support/http";
+import { signedIn } from "../support/sessions";
 
 const DAY = 86_400_000;
 // 1 March 2027, 17:00 in Amsterdam (winter time: 16:00 UTC).
@@ -142,12 +142,6 @@ async function board() {
   const user = await createUser(db, { name: `Bestuur ${n++}` });
   await assignRole(db, user.id, "BOARD");
   return { id: user.id, roles: await db.roleAssignment.findMany({ where: { userId: user.id }, select: { id: true, role: true, companyId: true, schoolId: true } }) };
-}
-
-async function signedIn(userId: string) {
-  const jar = new CookieJar();
-  jar.apply(new Response(null, { headers: { "Set-Cookie": await createUserSession(get("/"), userId) } }));
-  return jar;
 }
 
 const versions = (teamId: string) => db.submissionVersion.findMany({ where: { submission: { teamId } }, orderBy: { number: "asc" } });

@@ -3,19 +3,13 @@ import { drainJobs } from "~/modules/jobs/jobs.server";
 import { BULK_INVITE_BATCH } from "~/modules/tasks/bulk-invite.server";
 import "~/modules/tasks/runners.server";
 import { defineTaskRunner, startTask } from "~/modules/tasks/tasks.server";
-import { createUserSession } from "~/modules/auth/session.server";
 import { action as peopleAction } from "~/routes/bestuur.mensen";
 import { loader as taskLoader } from "~/routes/taken.$taskId";
 import { loader as tasksLoader } from "~/routes/taken._index";
 import { db } from "~/utils/db.server";
 import { assignRole, createCompany, createSchool, createUser } from "../../prisma/factories";
-import { args, CookieJar, get, post, respond } from "../support/http";
-
-async function signedIn(userId: string) {
-  const jar = new CookieJar();
-  jar.apply(new Response(null, { headers: { "Set-Cookie": await createUserSession(get("/"), userId) } }));
-  return jar;
-}
+import { args, get, post, respond } from "../support/http";
+import { signedIn } from "../support/sessions";
 
 async function boardMember() {
   const user = await createUser(db, { name: "Annemiek Gielen" });

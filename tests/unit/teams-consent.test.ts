@@ -1,6 +1,5 @@
 // Consent and erasure of pupil data (issue 8, point 5).
 import { afterEach, describe, expect, it } from "vitest";
-import { createUserSession } from "~/modules/auth/session.server";
 import { displayName } from "~/modules/challenges/consent";
 import { eraseExpiredPupilData } from "~/modules/challenges/erasure.server";
 import { registerTeam } from "~/modules/challenges/team-registration.server";
@@ -9,15 +8,10 @@ import { action as answerAction, loader as answerLoader } from "~/routes/toestem
 import { resetClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { assignRole, createFoundationSettings, createSchool, createUser } from "../../prisma/factories";
-import { args, CookieJar, get, post, respond } from "../support/http";
+import { args, get, post, respond } from "../support/http";
+import { signedIn } from "../support/sessions";
 
 afterEach(() => resetClock());
-
-async function signedIn(userId: string) {
-  const jar = new CookieJar();
-  jar.apply(new Response(null, { headers: { "Set-Cookie": await createUserSession(get("/"), userId) } }));
-  return jar;
-}
 
 let n = 0;
 /** A school with its agreement, a teacher, an open edition and a team of Sem and Noa. */

@@ -1,6 +1,5 @@
 // Correcting a pupil's details on the team page (intent "edit-pupil"): who may, when, and what is kept.
 import { afterEach, describe, expect, it } from "vitest";
-import { createUserSession } from "~/modules/auth/session.server";
 import { anonymisePupil } from "~/modules/challenges/erasure.server";
 import { registerTeam } from "~/modules/challenges/team-registration.server";
 import { action as teamAction } from "~/routes/teams.$teamId._index";
@@ -8,17 +7,12 @@ import { resetClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { assignRole, createSchool, createUser } from "../../prisma/factories";
 import { args, CookieJar, get, post, respond } from "../support/http";
+import { signedIn } from "../support/sessions";
 
 afterEach(() => resetClock());
 
 const OPEN = new Date("2026-11-28T10:00:00Z");
 const CLOSED = new Date("2027-01-20T10:00:00Z");
-
-async function signedIn(userId: string) {
-  const jar = new CookieJar();
-  jar.apply(new Response(null, { headers: { "Set-Cookie": await createUserSession(get("/"), userId) } }));
-  return jar;
-}
 
 let n = 0;
 /** An edition open 2026-11-01 – 2027-01-15, a school with its agreement, a teacher and a team of Sem and Noa. */

@@ -1,21 +1,15 @@
 // Registering and changing teams (issue 8, point 4): the rules a teacher and the board notice.
 import { afterEach, describe, expect, it } from "vitest";
-import { createUserSession } from "~/modules/auth/session.server";
 import { action as registerAction, loader as registerLoader } from "~/routes/teams.nieuw";
 import { action as teamAction, loader as teamLoader } from "~/routes/teams.$teamId._index";
 import { loader as mineLoader } from "~/routes/mijn-team";
 import { resetClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { assignRole, createSchool, createUser } from "../../prisma/factories";
-import { args, CookieJar, get, post, respond } from "../support/http";
+import { args, get, post, respond } from "../support/http";
+import { signedIn } from "../support/sessions";
 
 afterEach(() => resetClock());
-
-async function signedIn(userId: string) {
-  const jar = new CookieJar();
-  jar.apply(new Response(null, { headers: { "Set-Cookie": await createUserSession(get("/"), userId) } }));
-  return jar;
-}
 
 let n = 0;
 /** A challenge edition whose registration runs from 2026-11-01 to 2027-01-15; 2–4 pupils a team. */
