@@ -283,7 +283,7 @@ export default function EditionOverviewPage() {
         )}
       </Card>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <Card>
           <CountTable caption={t("overview.byCategory")} first={t("overview.category")} rows={byCategory} />
         </Card>
@@ -366,7 +366,7 @@ export default function EditionOverviewPage() {
           <Stat label={t("monitoring.pupilsTotal")} value={formatNumber(monitoring.pupils, lang)} />
           <Stat label={t("monitoring.girls")} value={formatNumber(monitoring.girls, lang)} hint={t("monitoring.girlsHint")} />
         </StatGroup>
-        <div className="mt-4 grid gap-6 lg:grid-cols-3">
+        <div className="mt-4 grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
           <ValueTable caption={t("monitoring.byLeerjaar")} rows={monitoring.byLeerjaar} />
           <ValueTable caption={t("monitoring.byLeerweg")} rows={monitoring.byLeerweg} />
           <ValueTable caption={t("monitoring.byProfiel")} rows={monitoring.byProfiel} />

@@ -1,7 +1,7 @@
 // Submissions in the browser: a teacher of the Maasdal College hands in a version with a file for
 // a seeded team, the board opens the edition's overview and downloads the CSV; both pages pass
 // the accessibility check in Dutch and English. The teams come from the teams seed: without a
-// team in an open edition the tests say so and skip.
+// team in an open edition the tests fail and say why.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { checkPage, setLanguage } from "./a11y-kit";
@@ -21,10 +21,11 @@ async function openSubmissionPage(page: Page): Promise<string | null> {
   return null;
 }
 
-/** The board's overview of the first edition listed on the board's challenges page, or null. */
-async function overviewPath(page: Page): Promise<string | null> {
+/** The board's overview of a seeded challenge's edition (teams, submissions, pupils), or null. */
+async function overviewPath(page: Page, challenge = "Young Solar Challenge"): Promise<string | null> {
   await page.goto("/bestuur/challenges");
-  const hrefs = await page.locator('main a[href^="/bestuur/edities/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const row = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: challenge, exact: true }) });
+  const hrefs = await row.locator('a[href^="/bestuur/edities/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   const edition = hrefs.find((h) => /^\/bestuur\/edities\/[a-z0-9]{8,}$/i.test(h));
   return edition ? `${edition}/overzicht` : null;
 }
@@ -32,7 +33,7 @@ async function overviewPath(page: Page): Promise<string | null> {
 test("a teacher hands in a new version with a file for a team", async ({ page }) => {
   await signIn(page, TEACHER);
   const path = await openSubmissionPage(page);
-  test.skip(path === null, "no seeded team of the Maasdal College in an open edition (prisma/seed-teams.ts)");
+  expect(path === null, "no seeded team of the Maasdal College in an open edition (prisma/seed-teams.ts): the demo seed's challenge dates are fixed around November 2026 and need moving once they have passed").toBe(false);
   await expect(page.getByRole("heading", { level: 1, name: /^Inzending van / })).toBeVisible();
   await expect(page.getByText(/^nog \d+ (dag|dagen|uur|minuut|minuten)$/)).toBeVisible();
 
@@ -55,7 +56,7 @@ test("a teacher hands in a new version with a file for a team", async ({ page })
 test("the board sees the edition overview and downloads the CSV", async ({ page }) => {
   await signIn(page, PEOPLE.board);
   const path = await overviewPath(page);
-  test.skip(path === null, "no seeded edition (prisma/seed-challenges.ts)");
+  expect(path === null, "no seeded edition (prisma/seed-challenges.ts): the demo seed's challenge dates are fixed around November 2026 and need moving once they have passed").toBe(false);
   await page.goto(path!);
   await expect(page.getByRole("heading", { level: 1, name: /^Overzicht / })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Monitoring Sterk Techniekonderwijs" })).toBeVisible();
@@ -69,7 +70,7 @@ test("the submission page passes the accessibility check in Dutch and English", 
   test.setTimeout(120_000);
   await signIn(page, TEACHER);
   const submission = await openSubmissionPage(page);
-  test.skip(submission === null, "no seeded team of the Maasdal College in an open edition (prisma/seed-teams.ts)");
+  expect(submission === null, "no seeded team of the Maasdal College in an open edition (prisma/seed-teams.ts): the demo seed's challenge dates are fixed around November 2026 and need moving once they have passed").toBe(false);
   for (const lang of ["nl", "en"] as const) {
     await setLanguage(page, lang);
     await checkPage(page, { name: "submission", path: submission! }, lang);
@@ -77,13 +78,16 @@ test("the submission page passes the accessibility check in Dutch and English", 
 });
 
 test("the edition overview passes the accessibility check in Dutch and English", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await signIn(page, PEOPLE.board);
-  const overview = await overviewPath(page);
-  test.skip(overview === null, "no seeded edition (prisma/seed-challenges.ts)");
-  for (const lang of ["nl", "en"] as const) {
-    await page.goto(overview!);
-    await setLanguage(page, lang);
-    await checkPage(page, { name: "edition-overview", path: overview! }, lang);
+  // The open Young Solar Challenge and the finished Junior Innovation Challenge (other schools, other tables).
+  for (const [challenge, name] of [["Young Solar Challenge", "edition-overview"], ["Junior Innovation Challenge", "edition-overview-finished"]] as const) {
+    const overview = await overviewPath(page, challenge);
+    expect(overview === null, `no seeded edition of the ${challenge} (prisma/seed-challenges.ts)`).toBe(false);
+    for (const lang of ["nl", "en"] as const) {
+      await page.goto(overview!);
+      await setLanguage(page, lang);
+      await checkPage(page, { name, path: overview! }, lang);
+    }
   }
 });

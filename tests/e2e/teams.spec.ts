@@ -28,7 +28,7 @@ test("a teacher registers a team, prints codes; a pupil signs in; a parent answe
   await signIn(page, MIEKE);
   await page.goto("/teams");
   const register = page.getByRole("link", { name: /Young Solar Challenge 2027/ });
-  test.skip((await register.count()) === 0, "no open Young Solar Challenge 2027 edition in the seeded database (prisma/seed-challenges.ts not wired in)");
+  expect((await register.count()) === 0, "no open Young Solar Challenge 2027 edition in the seeded database (prisma/seed-challenges.ts): the demo seed's challenge dates are fixed around November 2026 and need moving once they have passed").toBe(false);
   await register.first().click();
   await expect(page).toHaveURL(/\/teams\/nieuw\?editie=/);
   const registerPath = new URL(page.url()).pathname + new URL(page.url()).search;
