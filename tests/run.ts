@@ -1,5 +1,6 @@
 // The whole test suite in one command (`npm test`): starts its own PostgreSQL, runs vitest,
-// builds and starts the app on a seeded database, runs the browser tests, and prints one line
+// builds and starts the app on a seeded database, runs the browser tests, checks that the
+// benchmarks still run, and prints one line
 // "N passed, N failed, N skipped" computed from both runners' JSON results.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -166,6 +167,14 @@ async function main() {
         TEST_RESULTS_DIR: results,
       });
       add(playwrightCounts(path.join(results, "e2e.json")), "playwright");
+    }
+
+    if (only === "all") {
+      // The benchmarks still run (`npm run bench`, on the build made above): one short pass on a
+      // small dataset, no figures judged — speed is read from the benchmark table, not from tests.
+      console.log("[test] benchmarks still run (one short pass) …");
+      const code = await run("npx", ["tsx", "tests/bench/run.ts"], { BENCH_SCALE: "1", BENCH_TIME_MS: "30", TEST_RESULTS_DIR: results });
+      add({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 }, "the benchmark pass");
     }
   } catch (error) {
     console.error(`[test] ${error instanceof Error ? error.message : error}`);

@@ -6,7 +6,8 @@
 // Data: the demo seed plus the guards' query-budget dataset at BENCH_SCALE (default 20) units.
 // BENCH_TIME_MS sets the time per case (default 1500); BENCH_MAX_RATIO (optional) makes the run
 // fail when a page is slower than that many times the request baseline.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
@@ -67,10 +68,17 @@ async function main() {
     console.log(`[bench] seeding demo data and ${SCALE} dataset units …`);
     const { seed } = await import("../../prisma/seed");
     await seed(client);
-    const { buildDataset } = await import("../guards/datasets");
     const { startStripeFake } = await import("../../app/modules/payments/stripe-fake.server");
     const fake = await startStripeFake({ deliver: async () => new Response("ok"), autoExpireIntervalMs: 0, log: () => {} });
-    const dataset = await buildDataset(client, SCALE);
+    const datasetFile = path.join(root, process.env.TEST_RESULTS_DIR ?? "test-results", "bench-dataset.json");
+    mkdirSync(path.dirname(datasetFile), { recursive: true });
+    const built = spawnSync("npx", ["vite-node", "--config", "vitest.config.ts", "tests/bench/dataset.ts"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, BENCH_SCALE: String(SCALE), BENCH_DATASET_FILE: datasetFile },
+    });
+    if (built.status !== 0) throw new Error("building the dataset failed");
+    const dataset = JSON.parse(readFileSync(datasetFile, "utf8")) as { cookies: Record<"board" | "teacher" | "contact" | "pupil", string>; params: Record<string, string>; rows: Record<string, number> };
     const rows = Object.values(dataset.rows).reduce((a, b) => a + b, 0);
 
     // The production build (npm run bench builds it first), served by our own request pipeline.
@@ -78,7 +86,9 @@ async function main() {
     const { routeInfos, request } = await import("../guards/harness");
     const { createAppHandler } = await import("../../app/server/handler");
     const { getEnv } = await import("../../app/utils/env.server");
-    const build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild;
+    // Node's own import, past vite-node: the build and its React Router must be one module graph.
+    const nativeImport = new Function("url", "return import(url)") as (url: string) => Promise<unknown>;
+    const build = (await nativeImport(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild;
     const app = { handler: createAppHandler(async () => build, getEnv()), build, routes: routeInfos(build), close: async () => {} };
     const has = (pattern: string) => app.routes.some((r) => r.pattern === pattern && r.hasLoader);
     const page = (p: string, cookie?: string) => async () => {
@@ -96,7 +106,7 @@ async function main() {
 
     console.log(`[bench] pages (${TIME_MS} ms each, ${rows} rows in the dataset)`);
     await run(measure("baseline: GET /healthz", "pages", page("/healthz")));
-    const pages: Array<[string, string, string | undefined]> = [
+    const pages: Array<[name: string, path: string, cookie: string | undefined, pattern?: string]> = [
       ["GET / (anonymous)", "/", undefined],
       ["GET /login", "/login", undefined],
       ["GET /netwerk (anonymous)", "/netwerk", undefined],
@@ -107,7 +117,16 @@ async function main() {
       ["GET /verzoeken (board)", "/verzoeken", dataset.cookies.board],
       ["GET /account (board)", "/account", dataset.cookies.board],
     ];
-    for (const [name, p, cookie] of pages) if (has(p)) await run(measure(name, "pages", page(p, cookie)));
+    // Challenge pages, at the dataset's first edition (its teams, sponsors and pupils grow with the scale).
+    const { params } = dataset;
+    pages.push(
+      ["GET /challenges (anonymous)", "/challenges", undefined],
+      ["GET an edition's public page (anonymous)", `/challenges/${params.challengeSlug}/${params.editionYear}`, undefined, "/challenges/:slug/:year"],
+      ["GET /teams (teacher)", "/teams", dataset.cookies.teacher],
+      ["GET an edition's overview (board)", `/bestuur/edities/${params.submissionEditionId}/overzicht`, dataset.cookies.board, "/bestuur/edities/:editionId/overzicht"],
+      ["GET /mijn-team (pupil)", "/mijn-team", dataset.cookies.pupil],
+    );
+    for (const [name, p, cookie, pattern] of pages) if (has(pattern ?? p)) await run(measure(name, "pages", page(p, cookie)));
     await run(measure("GET / (anonymous), 8 at a time", "pages", page("/"), 8));
 
     console.log("[bench] database");
