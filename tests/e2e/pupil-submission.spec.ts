@@ -4,9 +4,9 @@
 // saves the team's submission and uploads a file; the board closes submissions early, and the
 // pupil's next save — from the page still open — is refused with the deadline message, keeping
 // what they typed.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { checkPage, setLanguage } from "./a11y-kit";
-import { PEOPLE, signIn } from "./support";
+import { freshPage, PEOPLE, pupilSignIn, signIn } from "./support";
 
 const TEACHER = "mieke.driessen@maasdalcollege.example";
 const PDF = Buffer.from("%PDF-1.4\n% E2E leerling\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
@@ -14,12 +14,6 @@ const DAY = 86_400_000;
 
 /** A datetime-local value `days` from now (whole days: the hours of the time zone do not matter). */
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 11) + "12:00";
-
-async function pageFor(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${1 + Math.floor(Math.random() * 250)}` });
-  return page;
-}
 
 test("a pupil hands in with a code and uploads; once the board closes submissions, a late edit is refused", async ({ page: board, browser }) => {
   test.setTimeout(300_000);
@@ -58,7 +52,7 @@ test("a pupil hands in with a code and uploads; once the board closes submission
   const publicPath = new URL(board.url()).pathname;
 
   // The teacher registers a team of two and prints the codes.
-  const teacher = await pageFor(browser);
+  const teacher = await freshPage(browser);
   await signIn(teacher, TEACHER);
   await teacher.goto(`/teams/nieuw?editie=${editionId}`);
   const team = `Raket ${stamp}`;
@@ -81,11 +75,7 @@ test("a pupil hands in with a code and uploads; once the board closes submission
   await expect(board.getByText("Daan")).toHaveCount(0);
 
   // The pupil signs in with the code, goes to the submission from "Mijn team", saves and uploads.
-  const pupil = await pageFor(browser);
-  await pupil.goto("/login/leerling");
-  await pupil.locator('input[name="code"]').fill(code);
-  await pupil.locator('form[method="post"] button[type="submit"]').last().click();
-  await expect(pupil).toHaveURL(/\/dashboard/);
+  const pupil = await pupilSignIn(browser, code);
   await pupil.goto("/mijn-team");
   await pupil.getByRole("link", { name: "Naar jullie inzending" }).click();
   await expect(pupil.getByRole("heading", { level: 1, name: `Inzending van ${team}` })).toBeVisible();

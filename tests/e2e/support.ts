@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 // Sessions made by signIn, kept for the rest of the run: the suite signs each person in through
 // the mail once, not once per test (a real address may ask for 5 sign-ins per 15 minutes).
@@ -49,3 +49,20 @@ export const PEOPLE = {
   companyContact: "marieke.van.der.linden@vanderlindeninstallatietechniek.example",
   schoolContact: "ellen.hermans@maasdalcollege.example",
 };
+
+/** A page in a browser context of its own (no cookies), from its own client address. */
+export async function freshPage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${1 + Math.floor(Math.random() * 250)}` });
+  return page;
+}
+
+/** A pupil signs in at /login/leerling with the code from their teacher's sheet, in a browser of their own. */
+export async function pupilSignIn(browser: Browser, code: string): Promise<Page> {
+  const page = await freshPage(browser);
+  await page.goto("/login/leerling");
+  await page.locator('input[name="code"]').fill(code);
+  await page.locator('form[method="post"] button[type="submit"]').last().click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  return page;
+}

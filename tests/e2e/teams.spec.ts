@@ -1,18 +1,11 @@
 // Teams of pupils and consent (issue 8, points 4–5), in the browser: a teacher registers a team
 // for the Young Solar Challenge 2027 (seeded by prisma/seed-challenges.ts), prints the codes, a
 // pupil signs in with a printed code, and a parent answers the consent request from the mailbox.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { checkPage, setLanguage } from "./a11y-kit";
-import { signIn } from "./support";
+import { freshPage, pupilSignIn, signIn } from "./support";
 
 const MIEKE = "mieke.driessen@maasdalcollege.example";
-
-async function freshPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${1 + Math.floor(Math.random() * 250)}` });
-  return page;
-}
 
 async function checkBoth(page: Page, name: string, path: string) {
   for (const lang of ["nl", "en"] as const) {
@@ -93,11 +86,7 @@ test("a teacher registers a team, prints codes; a pupil signs in; a parent answe
   await expect(parentPage.getByText("Uw antwoord is opgeslagen", { exact: false }).first()).toBeVisible();
 
   // The pupil signs in with the printed code and sees their team.
-  const pupilPage = await freshPage(browser);
-  await pupilPage.goto("/login/leerling");
-  await pupilPage.locator('input[name="code"]').fill(code);
-  await pupilPage.locator('form[method="post"] button[type="submit"]').last().click();
-  await expect(pupilPage).toHaveURL(/\/dashboard/);
+  const pupilPage = await pupilSignIn(browser, code);
   await pupilPage.goto("/mijn-team");
   await expect(pupilPage.getByRole("heading", { name: teamName })).toBeVisible();
   await expect(pupilPage.getByText("Mieke Driessen")).toBeVisible();

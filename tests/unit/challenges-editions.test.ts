@@ -72,6 +72,10 @@ describe("the board's challenges", () => {
     expect(body.result.initialValue.categories[1].name).toBe("Basisschool");
     const nonsense = await respond(() => challengeAction(args(post(path, { ...goodEdition, submissionDeadline: "31-02-2027 10:00" }, jar), { challengeId: challenge.id })));
     expect((await nonsense.json()).result.error.submissionDeadline).toEqual(["challenges:errors.date"]);
+    // A far too long date is a field error too, not a crash of the rules across fields (found by the hostile-input guard).
+    const huge = await respond(() => challengeAction(args(post(path, { ...goodEdition, registrationOpensAt: "A".repeat(100_000) }, jar), { challengeId: challenge.id })));
+    expect(huge.status).toBe(400);
+    expect((await huge.json()).result.error.registrationOpensAt).toEqual(["challenges:errors.date"]);
     expect(await db.edition.count()).toBe(0);
   });
 

@@ -68,11 +68,16 @@ export type EditionValue = {
   resultsPublishAt: Date;
 };
 /** Rules across fields: the dates in order (checkEditionDates), sizes, at least one category, no duplicate names. */
+// zod runs this also when a field already failed (a too-long date stays a string): rules across
+// fields only compare values that parsed.
 export function refineEdition(value: EditionValue, ctx: z.RefinementCtx) {
-  for (const { field, problem } of checkEditionDates(value)) {
-    ctx.addIssue({ code: "custom", path: [field], message: `challenges:errors.dateOrder.${problem.replace("after:", "")}` });
+  const dates = [value.registrationOpensAt, value.registrationClosesAt, value.submissionDeadline, value.judgingOpensAt, value.judgingClosesAt, value.resultsPublishAt];
+  if (dates.every((d) => d instanceof Date)) {
+    for (const { field, problem } of checkEditionDates(value)) {
+      ctx.addIssue({ code: "custom", path: [field], message: `challenges:errors.dateOrder.${problem.replace("after:", "")}` });
+    }
   }
-  if (value.maxTeamSize < value.minTeamSize) ctx.addIssue({ code: "custom", path: ["maxTeamSize"], message: "challenges:errors.teamSizeOrder" });
+  if (typeof value.maxTeamSize === "number" && typeof value.minTeamSize === "number" && value.maxTeamSize < value.minTeamSize) ctx.addIssue({ code: "custom", path: ["maxTeamSize"], message: "challenges:errors.teamSizeOrder" });
   const rows = value.categories ?? [];
   if (!rows.some((c) => c.name)) ctx.addIssue({ code: "custom", path: ["categories"], message: "challenges:errors.categoryRequired" });
   const seen = new Set<string>();
