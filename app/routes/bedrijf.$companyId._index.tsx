@@ -10,8 +10,7 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { TextareaField } from "~/components/ui/textarea";
 import { UploadForm } from "~/components/ui/upload-field";
 import { notFound } from "~/modules/auth/session.server";
-import { formatBytes } from "~/modules/files/files.server";
-import { acceptAttribute, allowedLabels, FILE_POLICIES } from "~/modules/files/policy";
+import { uploadLimits } from "~/modules/files/files.server";
 import { requireCompanyAccess } from "~/modules/network/company-access.server";
 import { ProfileActionSchema, ProfileSchema } from "~/modules/network/network.schema";
 import { PROFILE_FIELDS, profileAction } from "~/modules/network/profile.server";
@@ -29,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     title: `${t("profile.title")} · ${company.name}`,
     company,
-    logo: { accept: acceptAttribute("LOGO"), allowed: allowedLabels("LOGO"), max: formatBytes(FILE_POLICIES.LOGO.maxBytes, await getLanguage(request)) },
+    logo: uploadLimits("LOGO", await getLanguage(request)),
   });
 }
 

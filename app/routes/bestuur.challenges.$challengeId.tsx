@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -6,24 +6,22 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EditionFields, EditionFormFields, refineEdition, type EditionFormShape } from "~/components/challenges/edition-form";
+import { ChallengeFormFields, ChallengeFields, type ChallengeFormShape } from "~/components/challenges/challenge-form";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
-import { CheckboxField } from "~/components/ui/checkbox";
 import { EmptyState } from "~/components/ui/empty-state";
-import { controlClass, ErrorList, FieldShell, TextField } from "~/components/ui/field";
+import { ErrorList, TextField } from "~/components/ui/field";
 import { useSubmitting } from "~/components/ui/loading";
 import { Card, PageHeader } from "~/components/ui/page";
-import { TextareaField } from "~/components/ui/textarea";
 import { notFound, requireRole } from "~/modules/auth/session.server";
 import { CHALLENGE_IMAGE_OWNER, createEdition, getEditionPhase, setChallengeImage, updateChallenge } from "~/modules/challenges/editions.server";
-import { deleteStoredFile, formatBytes, storeUpload } from "~/modules/files/files.server";
-import { acceptAttribute, allowedLabels, FILE_POLICIES } from "~/modules/files/policy";
+import { deleteStoredFile, storeUpload, uploadLimits } from "~/modules/files/files.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/forms.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { flag, ID_PATTERN, text } from "~/modules/challenges/input";
+import { ID_PATTERN } from "~/modules/challenges/input";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
 export const queryBudget = 5;
@@ -50,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     challenge: rest,
     editions: editions.map((e) => ({ id: e.id, year: e.year, name: e.name, teams: e._count.teams, categories: e._count.categories, phase: getEditionPhase(e) })),
     nextYear: Math.max(now().getUTCFullYear(), ...editions.map((e) => e.year + 1)),
-    image: { accept: acceptAttribute("PHOTO"), allowed: allowedLabels("PHOTO"), max: formatBytes(FILE_POLICIES.PHOTO.maxBytes, lng) },
+    image: uploadLimits("PHOTO", lng),
   });
 }
 
@@ -59,13 +57,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 // --- Input. The schemas live here, not in a .server module: the exported actionSchema is part of
 // the client build too (helpers: ~/modules/challenges/input).
-const ChallengeFields = {
-  name: text(120, "challenges:errors.nameRequired"),
-  description: text(4000, "challenges:errors.descriptionRequired"),
-  national: flag,
-};
-const optionalFile = z.preprocess((v) => (v instanceof File && v.size === 0 && !v.name ? undefined : v), z.instanceof(File, { message: "challenges:errors.image" }).optional());
-
 const EditionCreateSchema = z
   .object({
     intent: z.literal("create-edition"),
@@ -74,7 +65,7 @@ const EditionCreateSchema = z
   })
   .superRefine(refineEdition);
 
-const UpdateChallengeSchema = z.object({ intent: z.literal("update-challenge"), ...ChallengeFields, image: optionalFile });
+const UpdateChallengeSchema = z.object({ intent: z.literal("update-challenge"), ...ChallengeFields });
 
 // The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
 export const actionSchema = z.discriminatedUnion("intent", [UpdateChallengeSchema, EditionCreateSchema]);
@@ -108,13 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const lng = await getLanguage(request);
     const stored = await storeUpload({ file: image, kind: "PHOTO", ownerType: CHALLENGE_IMAGE_OWNER, ownerId: id, uploadedById: board.id }, lng);
     if (!stored.ok) {
-      const values = new URLSearchParams({
-        allowed: allowedLabels("PHOTO"),
-        size: formatBytes(image.size, lng),
-        max: formatBytes(FILE_POLICIES.PHOTO.maxBytes, lng),
-        maxMegapixels: String(Math.floor(FILE_POLICIES.PHOTO.maxPixels / 1_000_000)),
-      });
-      return answer("challenge", submission.reply({ fieldErrors: { image: [`files:refused.${stored.reason}?${values.toString()}`] } }));
+      return answer("challenge", submission.reply({ fieldErrors: { image: [stored.errorKey] } }));
     }
     const previous = await setChallengeImage(id, stored.file.id, board.id);
     if (previous) await deleteStoredFile({ fileId: previous, actorId: board.id }).catch(() => {});
@@ -127,7 +112,7 @@ export default function BoardChallenge() {
   const { t } = useTranslation("challenges");
   const { challenge, editions, nextYear, image } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const [challengeForm, challengeFields] = useForm<{ intent: string; name: string; description: string; national: string; image: File }>({
+  const [challengeForm, challengeFields] = useForm<ChallengeFormShape>({
     id: "update-challenge",
     lastResult: data?.form === "challenge" ? data.result : undefined,
     defaultValue: { name: challenge.name, description: challenge.description, national: challenge.national ? "on" : "" },
@@ -207,25 +192,7 @@ export default function BoardChallenge() {
         <h2 className="text-lg font-semibold">{t("board.editTitle")}</h2>
         <Form method="post" encType="multipart/form-data" {...getFormProps(challengeForm)} className="mt-4 grid gap-4">
           <input type="hidden" name="intent" value="update-challenge" />
-          <TextField label={t("fields.name")} {...getInputProps(challengeFields.name, { type: "text" })} key={challengeFields.name.key} errors={challengeFields.name.errors} />
-          <TextareaField
-            label={t("fields.description")}
-            rows={5}
-            {...getTextareaProps(challengeFields.description)}
-            key={challengeFields.description.key}
-            errors={challengeFields.description.errors}
-          />
-          <CheckboxField
-            label={t("fields.national")}
-            hint={t("fields.nationalHint")}
-            {...getInputProps(challengeFields.national, { type: "checkbox" })}
-            key={challengeFields.national.key}
-            errors={challengeFields.national.errors}
-          />
-          {challenge.imageFileId ? <img src={`/files/${challenge.imageFileId}`} alt={t("fields.currentImage")} className="h-32 w-auto rounded-lg object-cover" /> : null}
-          <FieldShell label={t("fields.image")} hint={t("fields.imageHint", { allowed: image.allowed, max: image.max })} errors={challengeFields.image.errors} optional>
-            {(control, ids) => <input type="file" name="image" accept={image.accept} {...control} className={controlClass(ids.invalid)} />}
-          </FieldShell>
+          <ChallengeFormFields fields={challengeFields} image={image} currentImageId={challenge.imageFileId} />
           <div>
             <Button pending={saving} className="max-sm:w-full">
               {t("board.save")}

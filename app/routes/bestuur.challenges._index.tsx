@@ -1,27 +1,23 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ChallengeFormFields, ChallengeFields, type ChallengeFormShape } from "~/components/challenges/challenge-form";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
-import { CheckboxField } from "~/components/ui/checkbox";
 import { EmptyState } from "~/components/ui/empty-state";
-import { controlClass, FieldShell, TextField } from "~/components/ui/field";
 import { useSubmitting } from "~/components/ui/loading";
 import { Card, PageHeader } from "~/components/ui/page";
-import { TextareaField } from "~/components/ui/textarea";
 import { requireRole } from "~/modules/auth/session.server";
 import { CHALLENGE_IMAGE_OWNER, createChallenge, getEditionPhase, newChallengeId } from "~/modules/challenges/editions.server";
-import { deleteStoredFile, formatBytes, storeUpload } from "~/modules/files/files.server";
-import { acceptAttribute, allowedLabels, FILE_POLICIES } from "~/modules/files/policy";
+import { deleteStoredFile, storeUpload, uploadLimits } from "~/modules/files/files.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/forms.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { flag, text } from "~/modules/challenges/input";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
 export const queryBudget = 5;
@@ -42,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...c,
       latest: editions[0] ? { id: editions[0].id, year: editions[0].year, phase: getEditionPhase(editions[0]) } : null,
     })),
-    image: { accept: acceptAttribute("PHOTO"), allowed: allowedLabels("PHOTO"), max: formatBytes(FILE_POLICIES.PHOTO.maxBytes, lng) },
+    image: uploadLimits("PHOTO", lng),
   });
 }
 
@@ -51,15 +47,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 // --- Input. The schemas live here, not in a .server module: the exported actionSchema is part of
 // the client build too (helpers: ~/modules/challenges/input).
-const ChallengeFields = {
-  name: text(120, "challenges:errors.nameRequired"),
-  description: text(4000, "challenges:errors.descriptionRequired"),
-  national: flag,
-};
-const optionalFile = z.preprocess((v) => (v instanceof File && v.size === 0 && !v.name ? undefined : v), z.instanceof(File, { message: "challenges:errors.image" }).optional());
-
 // The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
-export const actionSchema = z.object({ intent: z.literal("create-challenge"), ...ChallengeFields, image: optionalFile });
+export const actionSchema = z.object({ intent: z.literal("create-challenge"), ...ChallengeFields });
 
 export async function action({ request }: ActionFunctionArgs) {
   const board = await requireRole(request, "BOARD");
@@ -72,13 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const lng = await getLanguage(request);
     const stored = await storeUpload({ file: image, kind: "PHOTO", ownerType: CHALLENGE_IMAGE_OWNER, ownerId: id, uploadedById: board.id }, lng);
     if (!stored.ok) {
-      const values = new URLSearchParams({
-        allowed: allowedLabels("PHOTO"),
-        size: formatBytes(image.size, lng),
-        max: formatBytes(FILE_POLICIES.PHOTO.maxBytes, lng),
-        maxMegapixels: String(Math.floor(FILE_POLICIES.PHOTO.maxPixels / 1_000_000)),
-      });
-      return json(submission.reply({ fieldErrors: { image: [`files:refused.${stored.reason}?${values.toString()}`] } }), { status: 400 });
+      return json(submission.reply({ fieldErrors: { image: [stored.errorKey] } }), { status: 400 });
     }
     imageFileId = stored.file.id;
   }
@@ -95,7 +78,7 @@ export default function BoardChallenges() {
   const { t } = useTranslation("challenges");
   const { challenges, image } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm<{ intent: string; name: string; description: string; national: string; image: File }>({ id: "create-challenge", lastResult, shouldValidate: "onBlur" });
+  const [form, fields] = useForm<ChallengeFormShape>({ id: "create-challenge", lastResult, shouldValidate: "onBlur" });
   const busy = useSubmitting("create-challenge");
   return (
     <div className="space-y-6">
@@ -139,18 +122,7 @@ export default function BoardChallenges() {
         <h2 className="text-lg font-semibold">{t("board.createTitle")}</h2>
         <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="mt-4 grid gap-4">
           <input type="hidden" name="intent" value="create-challenge" />
-          <TextField label={t("fields.name")} {...getInputProps(fields.name, { type: "text" })} key={fields.name.key} errors={fields.name.errors} />
-          <TextareaField label={t("fields.description")} rows={5} {...getTextareaProps(fields.description)} key={fields.description.key} errors={fields.description.errors} />
-          <CheckboxField
-            label={t("fields.national")}
-            hint={t("fields.nationalHint")}
-            {...getInputProps(fields.national, { type: "checkbox" })}
-            key={fields.national.key}
-            errors={fields.national.errors}
-          />
-          <FieldShell label={t("fields.image")} hint={t("fields.imageHint", { allowed: image.allowed, max: image.max })} errors={fields.image.errors} optional>
-            {(control, ids) => <input type="file" name="image" accept={image.accept} {...control} className={controlClass(ids.invalid)} />}
-          </FieldShell>
+          <ChallengeFormFields fields={fields} image={image} />
           <div>
             <Button pending={busy} className="max-sm:w-full">
               {t("board.create")}

@@ -23,7 +23,7 @@ import { formatDateTime, formatMoney, toDateTimeInputValue } from "~/utils/forma
 import { readForm } from "~/utils/forms.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { cleanText, ID_PATTERN, idField, optionalText, text } from "~/modules/challenges/input";
+import { cleanText, ID_PATTERN, idField, optionalText } from "~/modules/challenges/input";
 import { addEditionSponsor, removeEditionSponsor } from "~/modules/challenges/sponsors.server";
 import { LISTED_STATUSES } from "~/modules/companies/company-state";
 

@@ -112,50 +112,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 // --- Page ------------------------------------------------------------------------------------------
 
-function CountTable({ caption, first, rows }: { caption: string; first: string; rows: { key: string; teams: number; submitted: number }[] }) {
-  const { t, i18n } = useTranslation("submissions");
+/** A small table of figures: a row header per row and counts in the other columns. */
+function FigureTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: { key: string; label: string; counts: number[] }[] }) {
+  const { i18n } = useTranslation();
   return (
     <div role="region" aria-label={caption} tabIndex={0} className="max-w-full overflow-x-auto">
       <table className="w-full border-collapse text-left">
         <caption className="mb-2 text-left font-semibold">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50">
           <tr>
-            <th scope="col" className="px-3 py-2">{first}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("overview.teams")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("overview.submitted")}</th>
+            {headers.map((header, i) => (
+              <th key={header} scope="col" className={i === 0 ? "px-3 py-2" : "px-3 py-2 text-right"}>{header}</th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">
           {rows.map((r) => (
             <tr key={r.key}>
-              <th scope="row" className="px-3 py-2 font-semibold">{r.key}</th>
-              <td className="px-3 py-2 text-right tabular-nums">{formatNumber(r.teams, i18n.language)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatNumber(r.submitted, i18n.language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function ValueTable({ caption, rows }: { caption: string; rows: { value: string | null; count: number }[] }) {
-  const { t, i18n } = useTranslation("submissions");
-  return (
-    <div role="region" aria-label={caption} tabIndex={0} className="max-w-full overflow-x-auto">
-      <table className="w-full border-collapse text-left">
-        <caption className="mb-2 text-left font-semibold">{caption}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50">
-          <tr>
-            <th scope="col" className="px-3 py-2">{t("monitoring.value")}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t("monitoring.pupils")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {rows.map((r) => (
-            <tr key={r.value ?? ""}>
-              <th scope="row" className="px-3 py-2 font-semibold">{r.value ?? t("monitoring.unknown")}</th>
-              <td className="px-3 py-2 text-right tabular-nums">{formatNumber(r.count, i18n.language)}</td>
+              <th scope="row" className="px-3 py-2 font-semibold">{r.label}</th>
+              {r.counts.map((count, i) => (
+                <td key={i} className="px-3 py-2 text-right tabular-nums">{formatNumber(count, i18n.language)}</td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -191,6 +168,8 @@ export default function EditionOverviewPage() {
   const registered = teams.filter((team) => team.status === "REGISTERED");
   const missing = registered.filter((team) => team.versions === 0);
   const deadline = formatDateTime(edition.closesAt, lang);
+  const valueHeaders = [t("monitoring.value"), t("monitoring.pupils")];
+  const valueRow = (r: { value: string | null; count: number }) => ({ key: r.value ?? "", label: r.value ?? t("monitoring.unknown"), counts: [r.count] });
 
   return (
     <div className="space-y-6">
@@ -285,10 +264,10 @@ export default function EditionOverviewPage() {
 
       <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <Card>
-          <CountTable caption={t("overview.byCategory")} first={t("overview.category")} rows={byCategory} />
+          <FigureTable caption={t("overview.byCategory")} headers={[t("overview.category"), t("overview.teams"), t("overview.submitted")]} rows={byCategory.map((r) => ({ key: r.key, label: r.key, counts: [r.teams, r.submitted] }))} />
         </Card>
         <Card>
-          <CountTable caption={t("overview.bySchool")} first={t("overview.school")} rows={bySchool} />
+          <FigureTable caption={t("overview.bySchool")} headers={[t("overview.school"), t("overview.teams"), t("overview.submitted")]} rows={bySchool.map((r) => ({ key: r.key, label: r.key, counts: [r.teams, r.submitted] }))} />
         </Card>
       </div>
 
@@ -367,9 +346,9 @@ export default function EditionOverviewPage() {
           <Stat label={t("monitoring.girls")} value={formatNumber(monitoring.girls, lang)} hint={t("monitoring.girlsHint")} />
         </StatGroup>
         <div className="mt-4 grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
-          <ValueTable caption={t("monitoring.byLeerjaar")} rows={monitoring.byLeerjaar} />
-          <ValueTable caption={t("monitoring.byLeerweg")} rows={monitoring.byLeerweg} />
-          <ValueTable caption={t("monitoring.byProfiel")} rows={monitoring.byProfiel} />
+          <FigureTable caption={t("monitoring.byLeerjaar")} headers={valueHeaders} rows={monitoring.byLeerjaar.map(valueRow)} />
+          <FigureTable caption={t("monitoring.byLeerweg")} headers={valueHeaders} rows={monitoring.byLeerweg.map(valueRow)} />
+          <FigureTable caption={t("monitoring.byProfiel")} headers={valueHeaders} rows={monitoring.byProfiel.map(valueRow)} />
         </div>
       </Card>
     </div>

@@ -15,8 +15,7 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { SelectField } from "~/components/ui/select";
 import { notFound, requireRole } from "~/modules/auth/session.server";
 import { AGREEMENT_OWNER, createSchool, recordAgreement, updateSchool } from "~/modules/challenges/schools.server";
-import { formatBytes, storeUpload } from "~/modules/files/files.server";
-import { acceptAttribute, allowedLabels, FILE_POLICIES } from "~/modules/files/policy";
+import { storeUpload, uploadLimits } from "~/modules/files/files.server";
 import { db } from "~/utils/db.server";
 import { formatDate, fromAmsterdamTime, parseDateInput } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
@@ -51,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     title: t("schools.title"),
     schools,
-    document: { accept: acceptAttribute("DOCUMENT"), allowed: allowedLabels("DOCUMENT"), max: formatBytes(FILE_POLICIES.DOCUMENT.maxBytes, lng) },
+    document: uploadLimits("DOCUMENT", lng),
   });
 }
 
@@ -118,8 +117,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const lng = await getLanguage(request);
       const stored = await storeUpload({ file: value.document, kind: "DOCUMENT", ownerType: AGREEMENT_OWNER, ownerId: value.schoolId, uploadedById: board.id }, lng);
       if (!stored.ok) {
-        const values = new URLSearchParams({ allowed: allowedLabels("DOCUMENT"), size: formatBytes(value.document.size, lng), max: formatBytes(FILE_POLICIES.DOCUMENT.maxBytes, lng), maxMegapixels: "0" });
-        return answer(which, submission.reply({ fieldErrors: { document: [`files:refused.${stored.reason}?${values.toString()}`] } }));
+        return answer(which, submission.reply({ fieldErrors: { document: [stored.errorKey] } }));
       }
       fileId = stored.file.id;
     }

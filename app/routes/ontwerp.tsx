@@ -28,7 +28,7 @@ import { TOAST_TONES } from "~/components/ui/toast";
 import { UploadForm } from "~/components/ui/upload-field";
 import { requireUser } from "~/modules/auth/session.server";
 import { DESIGN_DEMO_OWNER } from "~/modules/files/design-demo.server";
-import { formatBytes, storeUpload } from "~/modules/files/files.server";
+import { storeUpload } from "~/modules/files/files.server";
 import { allowedLabels, FILE_POLICIES } from "~/modules/files/policy";
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatTime, parseDateInput } from "~/utils/format";
 import { invalid, readForm } from "~/utils/forms.server";
@@ -194,14 +194,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     if (!stored.ok) {
       // The reason as an i18n key with its values, so the field shows it in the reader's language.
-      const lang = await getLanguage(request);
-      const values = new URLSearchParams({
-        allowed: allowedLabels("DOCUMENT"),
-        size: formatBytes(value.file.size, lang),
-        max: formatBytes(FILE_POLICIES.DOCUMENT.maxBytes, lang),
-        maxMegapixels: String(Math.floor(FILE_POLICIES.DOCUMENT.maxPixels / 1_000_000)),
-      });
-      return invalid(submission.reply({ fieldErrors: { file: [`files:refused.${stored.reason}?${values}`] } }));
+      return invalid(submission.reply({ fieldErrors: { file: [stored.errorKey] } }));
     }
     return redirectWithToast(`/ontwerp?bestand=${stored.file.id}`, {
       key: "design:toast.uploaded",

@@ -27,8 +27,7 @@ import {
   teamDeadline,
   type SaveRefusal,
 } from "~/modules/challenges/submissions.server";
-import { formatBytes } from "~/modules/files/files.server";
-import { acceptAttribute, allowedLabels, FILE_POLICIES } from "~/modules/files/policy";
+import { uploadLimits } from "~/modules/files/files.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
@@ -169,7 +168,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     history: versions.map((v) => ({ number: v.number, at: v.at.toISOString(), by: by(v), files: v.fileIds.length })),
-    upload: { accept: acceptAttribute("SUBMISSION"), allowed: allowedLabels("SUBMISSION"), max: formatBytes(FILE_POLICIES.SUBMISSION.maxBytes, lang) },
+    upload: uploadLimits("SUBMISSION", lang),
   });
 }
 

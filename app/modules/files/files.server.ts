@@ -8,7 +8,7 @@ import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { i18next } from "~/utils/i18n.server";
 import { reencodeImage } from "./images.server";
-import { allowedLabels, checkSize, checkType, FILE_POLICIES, type FileKind, isFileKind, type Refusal } from "./policy";
+import { acceptAttribute, allowedLabels, checkSize, checkType, FILE_POLICIES, type FileKind, isFileKind, type Refusal } from "./policy";
 import { CONTENT_TYPES, isImageType, sniff } from "./sniff";
 import { getStorage, getStorageFor, newStorageKey, StoredObjectMissingError } from "./storage.server";
 
@@ -25,7 +25,8 @@ export type StoreUploadInput = {
 
 export type StoreUploadResult =
   | { ok: true; file: StoredFile }
-  | { ok: false; reason: Refusal; error: string };
+  /** `error` in `locale`; `errorKey` the same as an i18n key with its values, for a form's field error. */
+  | { ok: false; reason: Refusal; error: string; errorKey: string };
 
 /**
  * Check and store one upload. The caller has already decided that `uploadedById` may add files to
@@ -99,13 +100,19 @@ async function refusal(reason: Refusal, kind: FileKind, locale: string, size: nu
   const lng = isLanguage(locale) ? locale : fallbackLanguage;
   const t = await i18next.getFixedT(lng, "files");
   const policy = FILE_POLICIES[kind];
-  const error = t(`refused.${reason}`, {
+  const values = {
     allowed: allowedLabels(kind),
     size: formatBytes(size, lng),
     max: formatBytes(policy.maxBytes, lng),
-    maxMegapixels: Math.floor(policy.maxPixels / 1_000_000),
-  });
-  return { ok: false as const, reason, error };
+    maxMegapixels: String(Math.floor(policy.maxPixels / 1_000_000)),
+  };
+  const error = t(`refused.${reason}`, values);
+  return { ok: false as const, reason, error, errorKey: `files:refused.${reason}?${new URLSearchParams(values).toString()}` };
+}
+
+/** What an upload field tells the person: the accept attribute, the allowed types and the size limit. */
+export function uploadLimits(kind: FileKind, locale: string): { accept: string; allowed: string; max: string } {
+  return { accept: acceptAttribute(kind), allowed: allowedLabels(kind), max: formatBytes(FILE_POLICIES[kind].maxBytes, locale) };
 }
 
 export function formatBytes(bytes: number, locale: string): string {

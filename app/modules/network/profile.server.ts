@@ -7,8 +7,7 @@ import { json } from "@remix-run/node";
 import { audit, changedFields } from "~/modules/audit/audit.server";
 import { notFound } from "~/modules/auth/session.server";
 import { LOGO_OWNER_TYPE } from "~/modules/companies/logos.server";
-import { deleteStoredFile, formatBytes, storeUpload } from "~/modules/files/files.server";
-import { allowedLabels, FILE_POLICIES } from "~/modules/files/policy";
+import { deleteStoredFile, storeUpload } from "~/modules/files/files.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/forms.server";
 import { getLanguage } from "~/utils/i18n.server";
@@ -67,13 +66,7 @@ export async function profileAction({ request, params }: ActionFunctionArgs) {
   const lng = await getLanguage(request);
   const stored = await storeUpload({ file: value.logo, kind: "LOGO", ownerType: LOGO_OWNER_TYPE, ownerId: companyId, uploadedById: user.id }, lng);
   if (!stored.ok) {
-    const values = new URLSearchParams({
-      allowed: allowedLabels("LOGO"),
-      size: formatBytes(value.logo.size, lng),
-      max: formatBytes(FILE_POLICIES.LOGO.maxBytes, lng),
-      maxMegapixels: String(Math.floor(FILE_POLICIES.LOGO.maxPixels / 1_000_000)),
-    });
-    return reply("logo", submission.reply({ fieldErrors: { logo: [`files:refused.${stored.reason}?${values.toString()}`] } }));
+    return reply("logo", submission.reply({ fieldErrors: { logo: [stored.errorKey] } }));
   }
   const previous = await db.$transaction(async (tx) => {
     const before = await tx.company.findUniqueOrThrow({ where: { id: companyId }, select: { logoFileId: true } });
