@@ -1,6 +1,8 @@
 // Dates, times, numbers and money as the reader expects them: always in Europe/Amsterdam time
 // (the server may run in UTC), Dutch or English conventions, euros from integer cents.
-// Used on server and client alike, so a page renders the same text in both.
+// Used on server and client alike, so a page renders the same text in both. Wall-clock time in
+// Amsterdam (summer time included) comes from @date-fns/tz.
+import { TZDate } from "@date-fns/tz";
 
 export const TIME_ZONE = "Europe/Amsterdam";
 
@@ -82,24 +84,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
 /** The wall-clock parts of an instant in Amsterdam. */
 function amsterdamParts(date: Date) {
-  const parts = dateFormat("en", {
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
-}
-
-/** Amsterdam's offset from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */
-function amsterdamOffset(date: Date): number {
-  const p = amsterdamParts(date);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wall - Math.floor(date.getTime() / 1000) * 1000;
+  const t = new TZDate(date.getTime(), TIME_ZONE);
+  return { year: t.getFullYear(), month: t.getMonth() + 1, day: t.getDate(), hour: t.getHours(), minute: t.getMinutes() };
 }
 
 /** "2025-03-14" — the Amsterdam calendar date of an instant, for `<input type="date">`. */
@@ -149,10 +135,9 @@ export function fromAmsterdamTime(date: string, time = "00:00"): Date | null {
   if (!day || !clock) return null;
   const [y, mo, d] = day.split("-").map(Number) as [number, number, number];
   const [h, mi] = clock.split(":").map(Number) as [number, number];
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  // The offsets half a day either side are the only ones this wall-clock time can have.
-  const offsets = [amsterdamOffset(new Date(wall - 43_200_000)), amsterdamOffset(new Date(wall + 43_200_000))];
-  const fits = offsets.map((o) => new Date(wall - o)).filter((t) => toDateTimeInputValue(t) === `${day}T${clock}`);
-  if (fits.length) return new Date(Math.min(...fits.map((t) => t.getTime())));
-  return new Date(wall - offsets[0]!);
+  // TZDate moves a time that does not exist forward by the hour skipped, and takes the second
+  // (winter-time) one of an hour that happens twice: then the hour before is the first one.
+  const instant = new TZDate(y, mo - 1, d, h, mi, TIME_ZONE).getTime();
+  const hourBefore = instant - 3_600_000;
+  return new Date(toDateTimeInputValue(hourBefore) === `${day}T${clock}` ? hourBefore : instant);
 }

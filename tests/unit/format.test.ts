@@ -91,6 +91,30 @@ describe("date inputs", () => {
     expect(fromAmsterdamTime("2025-03-01", "25:00")).toBeNull();
   });
 
+  it("switches on the last Sunday of March and of October, whatever the year", () => {
+    // Summer time: 29 March 2026 and 28 March 2027; winter time: 25 October 2026 and 31 October 2027.
+    for (const [march, october] of [["2026-03-29", "2026-10-25"], ["2027-03-28", "2027-10-31"], ["2028-03-26", "2028-10-29"]] as const) {
+      // The Saturday before is still winter time, the Sunday after 03:00 summer time.
+      const saturday = new Date(new Date(`${march}T12:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10);
+      expect(fromAmsterdamTime(saturday, "12:00")?.toISOString()).toBe(`${saturday}T11:00:00.000Z`);
+      expect(fromAmsterdamTime(march, "01:59")?.toISOString()).toBe(`${march}T00:59:00.000Z`);
+      expect(fromAmsterdamTime(march, "02:00")?.toISOString(), `${march} 02:00 does not exist`).toBe(`${march}T01:00:00.000Z`);
+      expect(fromAmsterdamTime(march, "03:00")?.toISOString()).toBe(`${march}T01:00:00.000Z`);
+      expect(toDateTimeInputValue(`${march}T00:59:00Z`)).toBe(`${march}T01:59`);
+      expect(toDateTimeInputValue(`${march}T01:00:00Z`)).toBe(`${march}T03:00`);
+      // 02:00–02:59 happens twice: the summer-time one is meant; 03:00 is winter time again.
+      expect(fromAmsterdamTime(october, "02:00")?.toISOString()).toBe(`${october}T00:00:00.000Z`);
+      expect(fromAmsterdamTime(october, "02:59")?.toISOString()).toBe(`${october}T00:59:00.000Z`);
+      expect(fromAmsterdamTime(october, "03:00")?.toISOString()).toBe(`${october}T02:00:00.000Z`);
+      expect(toDateTimeInputValue(`${october}T00:30:00Z`)).toBe(`${october}T02:30`);
+      expect(toDateTimeInputValue(`${october}T01:30:00Z`)).toBe(`${october}T02:30`);
+      expect(formatTime(`${october}T02:00:00Z`, "nl")).toBe("03:00");
+    }
+    // Not on the Sunday a week earlier.
+    expect(fromAmsterdamTime("2026-10-18", "02:30")?.toISOString()).toBe("2026-10-18T00:30:00.000Z");
+    expect(fromAmsterdamTime("2026-03-22", "02:30")?.toISOString()).toBe("2026-03-22T01:30:00.000Z");
+  });
+
   it("round-trips through the input value", () => {
     for (const iso of ["2025-03-30T00:30:00Z", "2025-03-30T01:30:00Z", "2025-10-26T01:30:00Z", "2025-12-31T23:15:00Z"]) {
       const value = toDateTimeInputValue(iso);
