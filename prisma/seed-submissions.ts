@@ -1,4 +1,4 @@
-// Demo data for submissions (issue 8, point 6): one team of the Young Solar Challenge 2027 has
+// Demo data for submissions (issue 8, point 6): one team of the Young Solar Challenge has
 // handed in twice (a teacher's first version, then a pupil's). Runs after the teams seed; without
 // that edition or its teams it does nothing.
 import type { Prisma } from "../app/generated/prisma/client";
@@ -10,7 +10,8 @@ const DAY = 86_400_000;
 
 export async function seedSubmissions(tx: Tx): Promise<void> {
   const edition = await tx.edition.findFirst({
-    where: { OR: [{ slug: "young-solar-challenge-2027" }, { year: 2027, challenge: { name: { contains: "Young Solar", mode: "insensitive" } } }] },
+    where: { challenge: { slug: "young-solar-challenge" } },
+    orderBy: { year: "desc" },
     select: { id: true, registrationOpensAt: true },
   });
   if (!edition) return;

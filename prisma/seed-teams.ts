@@ -1,14 +1,15 @@
 // Demo data for teams of pupils and consent (issue 8, points 4–5): two teams of the Maasdal
-// College in the Young Solar Challenge 2027 with three pupils each (pupil accounts without
+// College in the Young Solar Challenge (registration open) with three pupils each (pupil accounts without
 // e-mail), Rob Kurvers and Mieke Driessen as begeleiders, some consents given and one withdrawn.
-// Runs after seed-challenges.ts; without the YSC 2027 edition it does nothing.
+// Runs after seed-challenges.ts; without a Young Solar Challenge edition it does nothing. Dated
+// relative to the seeding day, like the editions.
 import type { Prisma } from "../app/generated/prisma/client";
 import { teamNameKey } from "../app/modules/challenges/teams";
-import { fromAmsterdamTime } from "../app/utils/format";
+import { schoolYearOf } from "../app/modules/companies/school-year";
+import { now } from "../app/utils/clock.server";
+import { dayAt } from "./seed-dates";
 
 type Tx = Prisma.TransactionClient;
-
-const at = (date: string, time = "10:00") => fromAmsterdamTime(date, time)!;
 
 const TEAMS: Array<{ name: string; pupils: Array<[firstName: string, className: string, leerweg: string]> }> = [
   { name: "De Zonnekoningen", pupils: [["Sem", "3KB1", "KB"], ["Noa", "3KB1", "KB"], ["Daan", "3BB2", "BB"]] },
@@ -16,12 +17,20 @@ const TEAMS: Array<{ name: string; pupils: Array<[firstName: string, className: 
 ];
 
 export async function seedTeams(tx: Tx): Promise<void> {
-  const edition = await tx.edition.findUnique({ where: { slug: "young-solar-challenge-2027" }, include: { categories: { orderBy: { position: "asc" } } } });
+  const edition = await tx.edition.findFirst({
+    where: { challenge: { slug: "young-solar-challenge" } },
+    orderBy: { year: "desc" },
+    include: { categories: { orderBy: { position: "asc" } } },
+  });
   const school = await tx.school.findFirst({ where: { brin: "14AB" }, select: { id: true } });
   if (!edition || !school || edition.categories.length === 0) return;
   const coaches = await tx.user.findMany({ where: { name: { in: ["Rob Kurvers", "Mieke Driessen"] } }, select: { id: true, name: true } });
   const rob = coaches.find((c) => c.name === "Rob Kurvers");
-  const created = at("2026-11-10");
+  // Registered four weeks ago (the edition opened five weeks ago), consent on paper two days later.
+  const created = new Date(Math.max(dayAt(-27).getTime(), edition.registrationOpensAt.getTime() + 3_600_000));
+  const consentAt = new Date(created.getTime() + 2 * 86_400_000);
+  const withdrawnAt = new Date(Math.min(consentAt.getTime() + 8 * 86_400_000, now().getTime() - 3_600_000));
+  const schoolYear = schoolYearOf(now());
   for (const [index, spec] of TEAMS.entries()) {
     const category = edition.categories[index % edition.categories.length]!;
     const team = await tx.team.create({
@@ -34,7 +43,7 @@ export async function seedTeams(tx: Tx): Promise<void> {
     for (const [position, [firstName, className, leerweg]] of spec.pupils.entries()) {
       const user = await tx.user.create({ data: { name: firstName, email: null, locale: "nl", roles: { create: [{ role: "PUPIL", schoolId: school.id }] } } });
       const pupil = await tx.pupil.create({
-        data: { schoolId: school.id, firstName, className, leerjaar: Number(className[0]), leerweg, userId: user.id, schoolYear: 2026, createdAt: created },
+        data: { schoolId: school.id, firstName, className, leerjaar: Number(className[0]), leerweg, userId: user.id, schoolYear, createdAt: created },
       });
       await tx.teamMember.create({ data: { teamId: team.id, pupilId: pupil.id, position: position + 1 } });
       // The first two pupils of each team have consent on paper; in the second team one was withdrawn.
@@ -42,8 +51,9 @@ export async function seedTeams(tx: Tx): Promise<void> {
         await tx.consent.create({
           data: {
             pupilId: pupil.id, givenBy: "PARENT", giverName: `Ouder van ${firstName}`, channel: "PAPER", publishName: true, publishPhotos: position === 0,
-            textVersion: "v2026", at: at("2026-11-12"), recordedById: rob?.id ?? null,
-            ...(index === 1 && position === 1 ? { withdrawnAt: at("2026-11-20"), withdrawnById: rob?.id ?? null } : {}),
+            textVersion: "v2026", // the version of the consent text (CURRENT_CONSENT_TEXT), not a date
+            at: consentAt, recordedById: rob?.id ?? null,
+            ...(index === 1 && position === 1 ? { withdrawnAt, withdrawnById: rob?.id ?? null } : {}),
           },
         });
       }

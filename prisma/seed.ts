@@ -5,6 +5,7 @@ import { schoolYearBounds, schoolYearLabel, schoolYearOf } from "../app/modules/
 import { nextInvoiceNumber } from "../app/modules/payments/payments.server";
 import { now } from "../app/utils/clock.server";
 import { randomToken } from "../app/utils/crypto.server";
+import { toDateInputValue } from "../app/utils/format";
 import { assignRole, createCompany, createSchool, createUser } from "./factories";
 import { seedChallenges } from "./seed-challenges";
 import { seedSubmissions } from "./seed-submissions";
@@ -127,6 +128,12 @@ const PLACES: Array<[status: CompanyStatus, tier: 0 | 1 | 2, thisYear: ThisYear,
   ["ACTIVE", 0, "waived"],
 ];
 
+/** Whole months since the school year began on 1 August (0 in August, 11 in July). */
+function monthsIntoSchoolYear(at: Date): number {
+  const month = Number(toDateInputValue(at).slice(5, 7));
+  return (month + 12 - 8) % 12;
+}
+
 const STREETS = ["Industrieweg", "Celsiusweg", "Handelsstraat", "Edisonstraat", "Venrayseweg", "Zeesweg", "Ampèrestraat", "Spoorstraat"];
 
 async function seedNetwork(tx: Tx, companyIds: string[]): Promise<void> {
@@ -146,8 +153,9 @@ async function seedNetwork(tx: Tx, companyIds: string[]): Promise<void> {
       email: "penningmeester@vriendenvanhetmaasdal.example",
       contributionVatMode: "EXEMPT",
       contributionVatRateBp: 0,
-      // Half a school year of grace: the demo's GRACE companies stay until 1 February.
-      graceMonths: 6,
+      // Half a school year of grace (until 1 February); seeded later in the school year, a whole
+      // one (until 1 August), so the demo's GRACE companies are not ended by the first daily run.
+      graceMonths: monthsIntoSchoolYear(at) < 5 ? 6 : 12,
       paymentTermDays: 30,
       invoiceMonth: 9,
       invoiceDay: 1,
@@ -165,9 +173,10 @@ async function seedNetwork(tx: Tx, companyIds: string[]): Promise<void> {
     years.push(await tx.schoolYear.create({ data: { startYear, ...schoolYearBounds(startYear) } }));
   }
   const [previous, current] = years as [(typeof years)[number], (typeof years)[number]];
-  // This year's invoices went out on 1 September (or, early in the school year, a few days ago).
-  const invoiceDay = new Date(Math.min(current.startsOn.getTime() + 31 * DAY + 6 * 3_600_000, at.getTime() - 5 * DAY));
-  const daysAgo = (days: number) => new Date(Math.max(current.startsOn.getTime() + 12 * 3_600_000, at.getTime() - days * DAY));
+  // This year's invoices went out on 1 September (or, early in the school year, twelve days ago,
+  // so that the ones paid nine days later are paid by now). Open ones are dated `days` ago.
+  const invoiceDay = new Date(Math.min(current.startsOn.getTime() + 31 * DAY + 6 * 3_600_000, at.getTime() - 12 * DAY));
+  const daysAgo = (days: number) => new Date(at.getTime() - days * DAY);
   const previousDay = new Date(previous.startsOn.getTime() + 31 * DAY + 6 * 3_600_000);
 
   const companies = await tx.company.findMany({
@@ -255,7 +264,7 @@ async function seedNetwork(tx: Tx, companyIds: string[]): Promise<void> {
         await tx.companyStatusChange.create({ data: { companyId: id, fromStatus: "ACTIVE", toStatus: "GRACE", at: invoiceDay, actorId: null, reason: "nieuw schooljaar, jaarbijdrage nog niet betaald" } });
       }
       if (status === "ENDED") {
-        await tx.companyStatusChange.create({ data: { companyId: id, fromStatus: "ACTIVE", toStatus: "ENDED", at: new Date(current.startsOn.getTime() + 3 * DAY), actorId: board.id, reason: "Het bedrijf stopt met het netwerk (bedrijfsovername)." } });
+        await tx.companyStatusChange.create({ data: { companyId: id, fromStatus: "ACTIVE", toStatus: "ENDED", at: new Date(Math.min(current.startsOn.getTime() + 3 * DAY, at.getTime() - DAY)), actorId: board.id, reason: "Het bedrijf stopt met het netwerk (bedrijfsovername)." } });
       }
     }
 
