@@ -3,6 +3,7 @@
 // registration is open and the dates, and a school contact approves a teacher request.
 // Runs against the demo seed (prisma/seed-challenges.ts: Lars Jacobs has no role yet).
 import { expect, test, type Page } from "@playwright/test";
+import { formatDateTime, fromAmsterdamTime, toDateInputValue } from "../../app/utils/format";
 import { checkPage, setLanguage, type Visit } from "./a11y-kit";
 import { PEOPLE, signIn } from "./support";
 
@@ -12,10 +13,15 @@ async function fillEdition(page: Page, dates: Record<string, string>) {
   for (const [label, value] of Object.entries(dates)) await page.getByLabel(label, { exact: true }).fill(value);
 }
 
-// Registration opened in the past and closes far ahead (2099), so the page says "open" whatever
+const DAY = 86_400_000;
+/** A datetime-local value (Amsterdam time) `days` from today: the app and this test share the machine's clock. */
+const inDays = (days: number, time: string) => `${toDateInputValue(new Date(Date.now() + days * DAY))}T${time}`;
+
+// Registration opened a month ago and closes far ahead (2099), so the page says "open" whatever
 // the day the suite runs.
+const OPENS = inDays(-30, "09:00");
 const GOOD_DATES = {
-  "Inschrijving opent": "2026-11-01T09:00",
+  "Inschrijving opent": OPENS,
   "Inschrijving sluit": "2099-02-01T23:59",
   "Inleveren uiterlijk": "2099-05-15T17:00",
   "Jurering begint": "2099-05-20T09:00",
@@ -40,7 +46,7 @@ test("the board creates a challenge and an edition; the public page shows open r
   await page.getByLabel("Jaar").fill("2099");
   await page.getByLabel("Categorie 1", { exact: true }).fill("Vmbo BB/KB");
   await page.getByLabel("Categorie 2", { exact: true }).fill("Vmbo GL/TL");
-  await fillEdition(page, { ...GOOD_DATES, "Inschrijving sluit": "2026-10-01T12:00" });
+  await fillEdition(page, { ...GOOD_DATES, "Inschrijving sluit": inDays(-60, "12:00") });
   await page.getByRole("button", { name: "Editie aanmaken" }).click();
   await expect(page.getByText("Moet na de opening van de inschrijving liggen.")).toBeVisible();
   await expect(page.getByLabel("Inschrijving sluit", { exact: true })).toHaveAttribute("aria-invalid", "true");
@@ -60,7 +66,7 @@ test("the board creates a challenge and an edition; the public page shows open r
   await page.getByRole("link", { name: `${name} 2099` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `${name} 2099` })).toBeVisible();
   await expect(page.getByText("Inschrijving open tot 1 februari 2099 om 23:59").first()).toBeVisible();
-  await expect(page.getByText("1 november 2026 om 09:00")).toBeVisible();
+  await expect(page.getByText(formatDateTime(fromAmsterdamTime(OPENS)!, "nl"))).toBeVisible();
   await expect(page.getByText("12 juni 2099 om 12:00")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Vmbo GL/TL" })).toBeVisible();
   await expect(page.getByText("Nog geen sponsors")).toBeVisible();

@@ -33,7 +33,7 @@ async function overviewPath(page: Page, challenge = "Young Solar Challenge"): Pr
 test("a teacher hands in a new version with a file for a team", async ({ page }) => {
   await signIn(page, TEACHER);
   const path = await openSubmissionPage(page);
-  expect(path === null, "no seeded team of the Maasdal College in an open edition (prisma/seed-teams.ts): the demo seed's challenge dates are fixed around November 2026 and need moving once they have passed").toBe(false);
+  expect(path === null, "no seeded team of the Maasdal College in an open edition (prisma/seed-teams.ts): the demo seed dates its editions relative to the seeding day").toBe(false);
   await expect(page.getByRole("heading", { level: 1, name: /^Inzending van / })).toBeVisible();
   await expect(page.getByText(/^nog \d+ (dag|dagen|uur|minuut|minuten)$/)).toBeVisible();
 
@@ -56,7 +56,7 @@ test("a teacher hands in a new version with a file for a team", async ({ page })
 test("the board sees the edition overview and downloads the CSV", async ({ page }) => {
   await signIn(page, PEOPLE.board);
   const path = await overviewPath(page);
-  expect(path === null, "no seeded edition (prisma/seed-challenges.ts): the demo seed's challenge dates are fixed around November 2026 and need moving once they have passed").toBe(false);
+  expect(path === null, "no seeded edition (prisma/seed-challenges.ts): the demo seed dates its editions relative to the seeding day").toBe(false);
   await page.goto(path!);
   await expect(page.getByRole("heading", { level: 1, name: /^Overzicht / })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Monitoring Sterk Techniekonderwijs" })).toBeVisible();
@@ -70,7 +70,7 @@ test("the submission page passes the accessibility check in Dutch and English", 
   test.setTimeout(120_000);
   await signIn(page, TEACHER);
   const submission = await openSubmissionPage(page);
-  expect(submission === null, "no seeded team of the Maasdal College in an open edition (prisma/seed-teams.ts): the demo seed's challenge dates are fixed around November 2026 and need moving once they have passed").toBe(false);
+  expect(submission === null, "no seeded team of the Maasdal College in an open edition (prisma/seed-teams.ts): the demo seed dates its editions relative to the seeding day").toBe(false);
   for (const lang of ["nl", "en"] as const) {
     await setLanguage(page, lang);
     await checkPage(page, { name: "submission", path: submission! }, lang);
