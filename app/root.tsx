@@ -27,7 +27,14 @@ import { useNonce } from "~/utils/nonce";
 import "~/utils/zod-messages";
 import { getToast } from "~/utils/toast.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+// The site's icons and manifest live in public/ (served from the client build at the root).
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "icon", href: "/favicon-32.png", type: "image/png", sizes: "32x32" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png", sizes: "180x180" },
+  { rel: "manifest", href: "/site.webmanifest" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, user, t, { toast, setCookie }] = await Promise.all([
