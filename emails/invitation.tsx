@@ -1,7 +1,7 @@
 // Invitation into a role (company contact, teacher, juror, board member …).
 import { Heading, Text } from "@react-email/components";
 import { ActionButton, Layout, styles } from "./components/layout";
-import { mailTexts, type MailLocale } from "./i18n";
+import { mailT, type MailLocale } from "./i18n";
 
 export type InvitationMailProps = {
   inviterName: string;
@@ -12,7 +12,11 @@ export type InvitationMailProps = {
 };
 
 export function invitationSubject(props: InvitationMailProps, locale: MailLocale): string {
-  return mailTexts(locale).invitation.subject(props);
+  const { inviterName, roleLabel, organisationName } = props;
+  const t = mailT(locale);
+  return organisationName
+    ? t("mail:message.invitation.subjectOrganisation", { inviterName, roleLabel, organisationName })
+    : t("mail:message.invitation.subject", { inviterName, roleLabel });
 }
 
 export default function InvitationEmail({
@@ -22,16 +26,18 @@ export default function InvitationEmail({
   acceptUrl = "http://localhost:3000/invitation/preview-token",
   locale = "nl",
 }: Partial<InvitationMailProps> & { locale?: MailLocale }) {
-  const t = mailTexts(locale).invitation;
+  const t = mailT(locale);
   return (
-    <Layout locale={locale} preview={t.preview(inviterName)}>
+    <Layout locale={locale} preview={t("mail:message.invitation.preview", { inviterName })}>
       <Heading as="h1" style={styles.heading}>
-        {t.heading}
+        {t("mail:message.invitation.heading")}
       </Heading>
-      <Text style={styles.text}>{t.intro({ inviterName, roleLabel, organisationName })}</Text>
-      <Text style={styles.text}>{t.how}</Text>
-      <ActionButton href={acceptUrl} label={t.button} locale={locale} />
-      <Text style={styles.text}>{t.ignore}</Text>
+      <Text style={styles.text}>{organisationName
+          ? t("mail:message.invitation.introOrganisation", { inviterName, roleLabel, organisationName })
+          : t("mail:message.invitation.intro", { inviterName, roleLabel })}</Text>
+      <Text style={styles.text}>{t("mail:message.invitation.how")}</Text>
+      <ActionButton href={acceptUrl} label={t("mail:message.invitation.button")} locale={locale} />
+      <Text style={styles.text}>{t("mail:message.invitation.ignore")}</Text>
     </Layout>
   );
 }

@@ -2,7 +2,7 @@
 // links do not) and a code for the browser that asked (people ask on a PC, read mail on a phone).
 import { Heading, Text } from "@react-email/components";
 import { ActionButton, Layout, styles } from "./components/layout";
-import { mailTexts, type MailLocale } from "./i18n";
+import { mailT, type MailLocale } from "./i18n";
 
 export type SignInMailProps = {
   email: string;
@@ -12,7 +12,7 @@ export type SignInMailProps = {
 };
 
 export function signInSubject(_props: SignInMailProps, locale: MailLocale): string {
-  return mailTexts(locale).signIn.subject;
+  return mailT(locale)("mail:message.signIn.subject");
 }
 
 export default function SignInEmail({
@@ -22,19 +22,19 @@ export default function SignInEmail({
   expiresInMinutes = 15,
   locale = "nl",
 }: Partial<SignInMailProps> & { locale?: MailLocale }) {
-  const t = mailTexts(locale).signIn;
+  const t = mailT(locale);
   return (
-    <Layout locale={locale} preview={t.preview(expiresInMinutes)}>
+    <Layout locale={locale} preview={t("mail:message.signIn.preview", { count: expiresInMinutes })}>
       <Heading as="h1" style={styles.heading}>
-        {t.heading}
+        {t("mail:message.signIn.heading")}
       </Heading>
-      <Text style={styles.text}>{t.intro(email)}</Text>
-      <Text style={styles.text}>{t.linkIntro}</Text>
-      <ActionButton href={confirmUrl} label={t.button} locale={locale} />
-      <Text style={styles.text}>{t.codeIntro}</Text>
+      <Text style={styles.text}>{t("mail:message.signIn.intro", { email })}</Text>
+      <Text style={styles.text}>{t("mail:message.signIn.linkIntro")}</Text>
+      <ActionButton href={confirmUrl} label={t("mail:message.signIn.button")} locale={locale} />
+      <Text style={styles.text}>{t("mail:message.signIn.codeIntro")}</Text>
       <Text style={styles.code}>{code}</Text>
-      <Text style={styles.text}>{t.expiry(expiresInMinutes)}</Text>
-      <Text style={styles.text}>{t.ignore}</Text>
+      <Text style={styles.text}>{t("mail:message.signIn.expiry", { count: expiresInMinutes })}</Text>
+      <Text style={styles.text}>{t("mail:message.signIn.ignore")}</Text>
     </Layout>
   );
 }

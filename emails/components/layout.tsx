@@ -2,7 +2,7 @@
 // Styles are inline: many mail clients drop <style> blocks.
 import { Body, Button, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { CSSProperties, ReactNode } from "react";
-import { mailTexts, type MailLocale } from "../i18n";
+import { mailT, type MailLocale } from "../i18n";
 
 const brand = "#174c94";
 
@@ -20,17 +20,17 @@ export const styles = {
 } satisfies Record<string, CSSProperties>;
 
 export function Layout({ locale, preview, children }: { locale: MailLocale; preview: string; children: ReactNode }) {
-  const t = mailTexts(locale);
+  const t = mailT(locale);
   return (
     <Html lang={locale}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
-          <Text style={styles.brand}>{t.foundationName}</Text>
+          <Text style={styles.brand}>{t("mail:message.frame.foundationName")}</Text>
           {children}
           <Hr style={styles.hr} />
-          <Text style={styles.small}>{t.footer}</Text>
+          <Text style={styles.small}>{t("mail:message.frame.footer")}</Text>
         </Container>
       </Body>
     </Html>
@@ -46,7 +46,7 @@ export function ActionButton({ href, label, locale }: { href: string; label: str
           {label}
         </Button>
       </Section>
-      <Text style={styles.small}>{mailTexts(locale).linkFallback}</Text>
+      <Text style={styles.small}>{mailT(locale)("mail:message.frame.linkFallback")}</Text>
       <Text style={styles.small}>
         <Link href={href} style={styles.link}>
           {href}

@@ -30,7 +30,8 @@ function sources(dir: string): string[] {
 
 const nl = load("nl");
 const en = load("en");
-const files = sources(path.join(root, "app")).map((file) => ({ file, text: readFileSync(file, "utf8") }));
+// The mail templates (emails/) take their texts from the app's translations too.
+const files = [...sources(path.join(root, "app")), ...sources(path.join(root, "emails"))].map((file) => ({ file, text: readFileSync(file, "utf8") }));
 const allText = files.map((f) => f.text).join("\n");
 const namespaces = [...nl.keys()];
 
