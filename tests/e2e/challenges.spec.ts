@@ -38,7 +38,7 @@ test("the board creates a challenge and an edition; the public page shows open r
   await page.getByLabel("Naam", { exact: true }).fill(name);
   await page.getByLabel("Beschrijving").fill("Leerlingen bouwen een boot op zonne-energie.");
   await page.getByRole("button", { name: "Challenge aanmaken" }).click();
-  await expect(page).toHaveURL(/\/bestuur\/challenges\/[a-z0-9]+$/, { timeout: 20_000 });
+  await expect(page).toHaveURL(/\/bestuur\/challenges\/[a-z0-9]+$/, { timeout: 60_000 });
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   const challengeUrl = new URL(page.url()).pathname;
 
@@ -56,7 +56,7 @@ test("the board creates a challenge and an edition; the public page shows open r
 
   await page.getByLabel("Inschrijving sluit", { exact: true }).fill("2099-02-01T23:59");
   await page.getByRole("button", { name: "Editie aanmaken" }).click();
-  await expect(page).toHaveURL(/\/bestuur\/edities\/[a-z0-9]+$/, { timeout: 20_000 });
+  await expect(page).toHaveURL(/\/bestuur\/edities\/[a-z0-9]+$/, { timeout: 60_000 });
   await expect(page.getByText("Inschrijving open").first()).toBeVisible();
   const editionUrl = new URL(page.url()).pathname;
   const editionId = editionUrl.split("/").pop()!;
@@ -90,6 +90,7 @@ test("the board creates a challenge and an edition; the public page shows open r
 });
 
 test("a new person asks to become a teacher; the school contact approves", async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, NEW_PERSON);
   await page.goto("/docent/aanvragen");
   await expect(page.getByRole("heading", { level: 1, name: "Docent worden" })).toBeVisible();
