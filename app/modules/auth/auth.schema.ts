@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString, ID_PATTERN } from "~/utils/input";
 import { ROLES } from "./roles";
 
 // Messages are i18n keys; the form shows them translated.
@@ -31,7 +32,7 @@ export const PupilCodeSchema = z.object({
 });
 
 /** A row id (cuid or uuid). Anything else is no id, and must not reach a query: PostgreSQL refuses NUL in text. */
-const ZIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const ZIdSchema = z.string().regex(ID_PATTERN);
 
 export const SwitchRoleSchema = z.object({ intent: z.literal("switch-role"), roleId: ZIdSchema });
 export const SignOutEverywhereSchema = z.object({ intent: z.literal("sign-out-everywhere") });
@@ -46,7 +47,7 @@ export const InviteSchema = z
       .max(254, "auth:errors.emailInvalid")
       .pipe(z.email({ error: "auth:errors.emailInvalid" })),
     // PostgreSQL text cannot hold NUL (and nobody types one): it is dropped, not stored.
-    name: z.string().trim().max(120, "auth:errors.nameTooLong").transform((name) => name.replaceAll("\u0000", "")).optional(),
+    name: z.string().trim().max(120, "auth:errors.nameTooLong").transform(cleanString).optional(),
     role: z.enum(ROLES, { error: "auth:errors.roleRequired" }),
     companyId: z.string().max(64).optional(),
     schoolId: z.string().max(64).optional(),
