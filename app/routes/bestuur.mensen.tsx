@@ -55,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const t = await getT(request);
     const done = await inviteFromBoard(value, board, lang, t(`auth:roles.${value.role}`));
     if (!done.ok) return refuse(submission.reply({ fieldErrors: done.missing }));
-    if (done.taskId) return redirectWithToast(`/taken/${done.taskId}`, { key: "auth:people.bulkStarted", values: { count: String(done.count) } });
+    if (done.taskId !== null) return redirectWithToast(`/taken/${done.taskId}`, { key: "auth:people.bulkStarted", values: { count: String(done.count) } });
     return redirectWithToast(back, { key: "auth:people.invited", values: { email: done.email } });
   }
   if (value.intent === "remove-role") {
