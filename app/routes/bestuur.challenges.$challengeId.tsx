@@ -7,21 +7,17 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EditionFields, EditionFormFields, refineEdition, type EditionFormShape } from "~/components/challenges/edition-form";
 import { ChallengeFormFields, ChallengeFields, type ChallengeFormShape } from "~/components/challenges/challenge-form";
-import { Badge } from "~/components/ui/badge";
+import { EditionList } from "~/components/challenges/board-lists";
 import { Button } from "~/components/ui/button";
-import { EmptyState } from "~/components/ui/empty-state";
 import { ErrorList, TextField } from "~/components/ui/field";
 import { useSubmitting } from "~/components/ui/loading";
 import { Card, PageHeader } from "~/components/ui/page";
-import { notFound, requireRole } from "~/modules/auth/session.server";
-import { CHALLENGE_IMAGE_OWNER, createEdition, getEditionPhase, setChallengeImage, updateChallenge } from "~/modules/challenges/editions.server";
-import { deleteStoredFile, storeUpload, uploadLimits } from "~/modules/files/files.server";
-import { now } from "~/utils/clock.server";
-import { db } from "~/utils/db.server";
+import { notFound, requireBoard } from "~/modules/auth/access.server";
+import { addEdition, getBoardChallengePage, saveChallenge } from "~/modules/challenges/board-challenges.server";
 import { readForm } from "~/utils/forms.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { ID_PATTERN } from "~/modules/challenges/input";
+import { ID_PATTERN } from "~/utils/input";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
 export const queryBudget = 5;
@@ -33,23 +29,12 @@ function challengeIdOf(params: { challengeId?: string }) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "BOARD");
+  await requireBoard(request);
   const id = challengeIdOf(params);
   const lng = await getLanguage(request);
-  const challenge = await db.challenge.findUnique({
-    where: { id },
-    include: { editions: { orderBy: { year: "desc" }, include: { _count: { select: { teams: { where: { status: "REGISTERED" } }, categories: true } } } } },
-  });
-  if (!challenge) notFound();
-  const t = await i18next.getFixedT(lng, "challenges");
-  const { editions, ...rest } = challenge;
-  return json({
-    title: `${challenge.name} · ${t("board.listTitle")}`,
-    challenge: rest,
-    editions: editions.map((e) => ({ id: e.id, year: e.year, name: e.name, teams: e._count.teams, categories: e._count.categories, phase: getEditionPhase(e) })),
-    nextYear: Math.max(now().getUTCFullYear(), ...editions.map((e) => e.year + 1)),
-    image: uploadLimits("PHOTO", lng),
-  });
+  const [t, page] = await Promise.all([i18next.getFixedT(lng, "challenges"), getBoardChallengePage(id, lng)]);
+  if (!page) notFound();
+  return json({ title: `${page.challenge.name} · ${t("board.listTitle")}`, ...page });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
@@ -73,7 +58,7 @@ export const actionSchema = z.discriminatedUnion("intent", [UpdateChallengeSchem
 const answer = (form: "challenge" | "edition", result: SubmissionResult<string[]>, status = 400) => json({ form, result }, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const board = await requireRole(request, "BOARD");
+  const board = await requireBoard(request);
   const id = challengeIdOf(params);
   const submission = parseWithZod(await readForm(request), { schema: actionSchema });
   const which = submission.payload.intent === "update-challenge" ? "challenge" : "edition";
@@ -81,30 +66,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status === undefined) return answer(which, submission.reply(), 200);
   if (submission.status !== "success") return answer(which, submission.reply());
   const value = submission.value;
-  const exists = await db.challenge.findUnique({ where: { id }, select: { id: true } });
-  if (!exists) notFound();
-
   if (value.intent === "create-edition") {
     const { intent: _intent, ...input } = value;
-    const created = await createEdition(id, input, board.id);
+    const created = await addEdition(id, input, board.id);
     if (!created.ok) {
       if ("notFound" in created) notFound();
       return answer("edition", submission.reply({ fieldErrors: { [created.field]: [created.error] } }));
     }
     return redirectWithToast(`/bestuur/edities/${created.id}`, { key: "challenges:board.editionCreated", values: { year: String(input.year) } });
   }
-
-  const { intent: _intent, image, ...input } = value;
-  if (image) {
-    const lng = await getLanguage(request);
-    const stored = await storeUpload({ file: image, kind: "PHOTO", ownerType: CHALLENGE_IMAGE_OWNER, ownerId: id, uploadedById: board.id }, lng);
-    if (!stored.ok) {
-      return answer("challenge", submission.reply({ fieldErrors: { image: [stored.errorKey] } }));
-    }
-    const previous = await setChallengeImage(id, stored.file.id, board.id);
-    if (previous) await deleteStoredFile({ fileId: previous, actorId: board.id }).catch(() => {});
+  const { intent: _intent, ...input } = value;
+  const saved = await saveChallenge(id, input, board.id, await getLanguage(request));
+  if (!saved.ok) {
+    if ("notFound" in saved) notFound();
+    return answer("challenge", submission.reply({ fieldErrors: { image: [saved.imageError] } }));
   }
-  if (!(await updateChallenge(id, input, board.id))) notFound();
   return redirectWithToast(`/bestuur/challenges/${id}`, { key: "challenges:board.saved" });
 }
 
@@ -142,27 +118,7 @@ export default function BoardChallenge() {
           </Link>
         }
       />
-      <Card>
-        <h2 className="text-lg font-semibold">{t("board.editions")}</h2>
-        {editions.length === 0 ? (
-          <EmptyState className="mt-3" headingLevel={3} title={t("board.noEditions")} text={t("board.noEditionsText")} />
-        ) : (
-          <ul className="mt-3 divide-y divide-slate-100">
-            {editions.map((e) => (
-              <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
-                <Link to={`/bestuur/edities/${e.id}`} className="font-semibold underline">
-                  {e.name}
-                </Link>
-                <div className="flex flex-wrap gap-2">
-                  <Badge tone="info">{t(`phase.${e.phase}`)}</Badge>
-                  <Badge>{t("public.teamCount", { count: e.teams })}</Badge>
-                  <Badge>{t("board.categoryCount", { count: e.categories })}</Badge>
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
+      <EditionList editions={editions} />
       <Card>
         <h2 className="text-lg font-semibold">{t("board.createEditionTitle")}</h2>
         <Form method="post" {...getFormProps(editionForm)} className="mt-4 grid gap-5">

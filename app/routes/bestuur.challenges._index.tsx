@@ -6,15 +6,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ChallengeFormFields, ChallengeFields, type ChallengeFormShape } from "~/components/challenges/challenge-form";
-import { Badge } from "~/components/ui/badge";
+import { ChallengeList } from "~/components/challenges/board-lists";
 import { Button } from "~/components/ui/button";
-import { EmptyState } from "~/components/ui/empty-state";
 import { useSubmitting } from "~/components/ui/loading";
 import { Card, PageHeader } from "~/components/ui/page";
-import { requireRole } from "~/modules/auth/session.server";
-import { CHALLENGE_IMAGE_OWNER, createChallenge, getEditionPhase, newChallengeId } from "~/modules/challenges/editions.server";
-import { deleteStoredFile, storeUpload, uploadLimits } from "~/modules/files/files.server";
-import { db } from "~/utils/db.server";
+import { requireBoard } from "~/modules/auth/access.server";
+import { createChallengeWithImage, listBoardChallenges } from "~/modules/challenges/board-challenges.server";
 import { readForm } from "~/utils/forms.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -23,23 +20,10 @@ import { redirectWithToast } from "~/utils/toast.server";
 export const queryBudget = 5;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "BOARD");
+  await requireBoard(request);
   const lng = await getLanguage(request);
-  const [t, challenges] = await Promise.all([
-    i18next.getFixedT(lng, "challenges"),
-    db.challenge.findMany({
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, slug: true, national: true, editions: { orderBy: { year: "desc" }, take: 1 }, _count: { select: { editions: true } } },
-    }),
-  ]);
-  return json({
-    title: t("board.listTitle"),
-    challenges: challenges.map(({ editions, ...c }) => ({
-      ...c,
-      latest: editions[0] ? { id: editions[0].id, year: editions[0].year, phase: getEditionPhase(editions[0]) } : null,
-    })),
-    image: uploadLimits("PHOTO", lng),
-  });
+  const [t, list] = await Promise.all([i18next.getFixedT(lng, "challenges"), listBoardChallenges(lng)]);
+  return json({ title: t("board.listTitle"), ...list });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
@@ -51,27 +35,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export const actionSchema = z.object({ intent: z.literal("create-challenge"), ...ChallengeFields });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const board = await requireRole(request, "BOARD");
+  const board = await requireBoard(request);
   const submission = parseWithZod(await readForm(request), { schema: actionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const { intent: _intent, image, ...input } = submission.value;
-  const id = newChallengeId();
-  let imageFileId: string | null = null;
-  if (image) {
-    const lng = await getLanguage(request);
-    const stored = await storeUpload({ file: image, kind: "PHOTO", ownerType: CHALLENGE_IMAGE_OWNER, ownerId: id, uploadedById: board.id }, lng);
-    if (!stored.ok) {
-      return json(submission.reply({ fieldErrors: { image: [stored.errorKey] } }), { status: 400 });
-    }
-    imageFileId = stored.file.id;
-  }
-  try {
-    const challenge = await createChallenge({ ...input, id, imageFileId }, board.id);
-    return redirectWithToast(`/bestuur/challenges/${challenge.id}`, { key: "challenges:board.created", values: { name: challenge.name } });
-  } catch (error) {
-    if (imageFileId) await deleteStoredFile({ fileId: imageFileId, actorId: board.id }).catch(() => {});
-    throw error;
-  }
+  const { intent: _intent, ...input } = submission.value;
+  const created = await createChallengeWithImage(input, board.id, await getLanguage(request));
+  if (!created.ok) return json(submission.reply({ fieldErrors: { image: ["imageError" in created ? created.imageError : "challenges:errors.notFound"] } }), { status: 400 });
+  return redirectWithToast(`/bestuur/challenges/${created.id}`, { key: "challenges:board.created", values: { name: created.name } });
 }
 
 export default function BoardChallenges() {
@@ -91,33 +61,7 @@ export default function BoardChallenges() {
           </Link>
         }
       />
-      <Card>
-        <h2 className="text-lg font-semibold">{t("board.challenges")}</h2>
-        {challenges.length === 0 ? (
-          <EmptyState className="mt-3" headingLevel={3} title={t("board.noChallenges")} text={t("board.noChallengesText")} />
-        ) : (
-          <ul className="mt-3 divide-y divide-slate-100">
-            {challenges.map((c) => (
-              <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
-                <div>
-                  <Link to={`/bestuur/challenges/${c.id}`} className="font-semibold underline">
-                    {c.name}
-                  </Link>
-                  <p className="text-sm text-slate-600">{t("board.editionCount", { count: c._count.editions })}</p>
-                </div>
-                <div className="flex flex-wrap gap-2">
-                  {c.national ? <Badge tone="info">{t("public.national")}</Badge> : null}
-                  {c.latest ? (
-                    <Link to={`/bestuur/edities/${c.latest.id}`} className="underline">
-                      {`${c.latest.year} · ${t(`phase.${c.latest.phase}`)}`}
-                    </Link>
-                  ) : null}
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
+      <ChallengeList challenges={challenges} />
       <Card>
         <h2 className="text-lg font-semibold">{t("board.createTitle")}</h2>
         <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="mt-4 grid gap-4">

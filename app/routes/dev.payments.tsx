@@ -5,7 +5,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { CHECKOUT_SESSION_ID, CheckoutReturnSync } from "~/components/payments/checkout-return";
+import { CheckoutReturnSync } from "~/components/payments/checkout-return";
+import { CHECKOUT_SESSION_ID } from "~/modules/payments/checkout";
 import { formatAmount, PAYMENT_METHODS, paymentPhase } from "~/modules/payments/payment-state";
 import {
   createTestCheckout,

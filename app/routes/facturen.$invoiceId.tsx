@@ -3,12 +3,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { notFound, requireUser } from "~/modules/auth/session.server";
-import { InvoiceDocument } from "~/modules/invoices/invoice-document";
-import { invoicePageAction, invoicePageData } from "~/modules/invoices/invoice-page.server";
+import { InvoiceDocument } from "~/components/invoices/invoice-document";
+import { notFound, requireUser } from "~/modules/auth/access.server";
+import { getInvoiceFor, invoicePageAction, invoicePageData } from "~/modules/invoices/invoice-page.server";
 import { INVOICE_ID, invoicePageActionSchema } from "~/modules/invoices/invoice-schema";
-import { canSeeInvoice, invoiceInclude, invoicePath } from "~/modules/invoices/invoices.server";
-import { db } from "~/utils/db.server";
+import { invoicePath } from "~/modules/invoices/invoices.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
@@ -17,8 +16,8 @@ export const queryBudget = 4;
 async function invoiceFor(request: Request, invoiceId: string | undefined) {
   const user = await requireUser(request);
   if (!invoiceId || !INVOICE_ID.test(invoiceId)) notFound();
-  const invoice = await db.invoice.findUnique({ where: { id: invoiceId }, include: invoiceInclude });
-  if (!invoice || !canSeeInvoice(user, invoice.companyId)) notFound();
+  const invoice = await getInvoiceFor(user, invoiceId);
+  if (!invoice) notFound();
   return { user, invoice };
 }
 

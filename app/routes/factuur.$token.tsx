@@ -3,12 +3,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { notFound } from "~/modules/auth/session.server";
-import { InvoiceDocument } from "~/modules/invoices/invoice-document";
-import { invoicePageAction, invoicePageData } from "~/modules/invoices/invoice-page.server";
+import { InvoiceDocument } from "~/components/invoices/invoice-document";
+import { notFound } from "~/modules/auth/access.server";
+import { getInvoiceByToken, invoicePageAction, invoicePageData } from "~/modules/invoices/invoice-page.server";
 import { ACCESS_TOKEN, invoicePageActionSchema } from "~/modules/invoices/invoice-schema";
-import { invoiceInclude, publicInvoicePath } from "~/modules/invoices/invoices.server";
-import { db } from "~/utils/db.server";
+import { publicInvoicePath } from "~/modules/invoices/invoices.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
@@ -16,7 +15,7 @@ export const queryBudget = 3;
 
 async function invoiceByToken(token: string | undefined) {
   if (!token || !ACCESS_TOKEN.test(token)) notFound();
-  const invoice = await db.invoice.findUnique({ where: { accessToken: token }, include: invoiceInclude });
+  const invoice = await getInvoiceByToken(token);
   if (!invoice) notFound();
   return invoice;
 }

@@ -10,6 +10,7 @@ import { editionCsvRows, getEditionOverview } from "~/modules/challenges/edition
 import { canReadSubmissionFile } from "~/modules/challenges/submission-files.server";
 import { grantLateException, saveSubmission } from "~/modules/challenges/submissions.server";
 import { action as overviewAction, loader as overviewLoader } from "~/routes/bestuur.edities.$editionId.overzicht";
+import { loader as overviewCsvLoader } from "~/routes/bestuur.edities.$editionId.overzicht[.]csv";
 import { action as pageAction, loader as pageLoader } from "~/routes/teams.$teamId.inzending";
 import { setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -442,7 +443,7 @@ describe("the board's overview", () => {
     const b = await board();
     setClock(at(-DAY));
     const jar = await signedIn(b.id);
-    const res = await respond(() => overviewLoader(args(get(`/bestuur/edities/${ed.id}/overzicht?format=csv`, jar), { editionId: ed.id })));
+    const res = await respond(() => overviewCsvLoader(args(get(`/bestuur/edities/${ed.id}/overzicht.csv`, jar), { editionId: ed.id })));
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="inzendingen-/);

@@ -2,19 +2,11 @@
 // (edit it): the input rules and the fields. Client-safe, like edition-form.tsx.
 import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { CheckboxField } from "~/components/ui/checkbox";
 import { controlClass, FieldShell, TextField } from "~/components/ui/field";
 import { TextareaField } from "~/components/ui/textarea";
-import { flag, text } from "~/modules/challenges/input";
 
-export const ChallengeFields = {
-  name: text(120, "challenges:errors.nameRequired"),
-  description: text(4000, "challenges:errors.descriptionRequired"),
-  national: flag,
-  // An empty file input posts a nameless, empty file: no new image.
-  image: z.preprocess((v) => (v instanceof File && v.size === 0 && !v.name ? undefined : v), z.instanceof(File, { message: "challenges:errors.image" }).optional()),
-};
+export { ChallengeFields } from "~/modules/challenges/challenge.schema";
 
 export type ChallengeFormShape = { intent: string; name: string; description: string; national: string; image: File };
 

@@ -30,6 +30,3 @@ export function CheckoutReturnSync({ sessionId, action }: { sessionId: string; a
     </fetcher.Form>
   );
 }
-
-/** A Stripe Checkout session id as it comes back in `?session_id=` (anything else is ignored). */
-export const CHECKOUT_SESSION_ID = /^cs_[A-Za-z0-9_]{1,200}$/;

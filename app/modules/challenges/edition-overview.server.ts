@@ -4,13 +4,15 @@
 //
 // Pupils' names only leave the school with a standing consent (consent.ts displayName "public");
 // girls are counted only as one total, never per team or per pupil.
+import { stringify } from "csv-stringify/sync";
 import type { Language } from "~/i18n/config";
+import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
-import { formatDate, formatDateTime, toDateInputValue } from "~/utils/format";
+import { formatDate, formatDateTime, fromAmsterdamTime, toDateInputValue } from "~/utils/format";
 import { i18next } from "~/utils/i18n.server";
 import { displayName, standingConsent, type ConsentRecord } from "./consent";
 import { submissionsCloseAt } from "./phases";
-import { EDITION_DATES, ID_PATTERN } from "./submissions.server";
+import { EDITION_DATES, grantLateException, ID_PATTERN, type Actor } from "./submissions.server";
 
 export type OverviewTeam = {
   id: string;
@@ -196,4 +198,34 @@ export async function editionCsvRows(editionId: string, at: Date, lang: Language
     ];
   });
   return { name: `${data.edition.name} ${formatDate(at, lang, "short")}`, rows: [header, ...rows] };
+}
+
+/** The CSV file of `editionCsvRows` as a download; null: no such edition. */
+export async function editionCsvResponse(editionId: string, lang: Language): Promise<Response | null> {
+  const csv = await editionCsvRows(editionId, now(), lang);
+  if (!csv) return null;
+  // A leading = + - @ would be read as a formula by spreadsheets: quote it away.
+  const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+  const body = stringify(csv.rows.map((r) => r.map(safe)), { bom: true, delimiter: ";" });
+  const fileName = `inzendingen-${csv.name.replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "editie"}.csv`;
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+export type EditionExceptionResult = { ok: true; team: string } | { ok: false; field: "teamId" | "until"; error: string };
+
+/** The board's late exception for a team of this edition (`until` as typed, Amsterdam time). */
+export async function grantEditionLateException(editionId: string, input: { teamId: string; until: string; reason: string }, board: Actor): Promise<EditionExceptionResult> {
+  const team = await db.team.findFirst({ where: { id: input.teamId, editionId }, select: { id: true, name: true } });
+  if (!team) return { ok: false, field: "teamId", error: "submissions:errors.team" };
+  const result = await grantLateException(team.id, { until: fromAmsterdamTime(input.until)!, reason: input.reason }, board);
+  if (!result.ok) {
+    return result.reason === "past" ? { ok: false, field: "until", error: "submissions:errors.untilPast" } : { ok: false, field: "teamId", error: "submissions:errors.team" };
+  }
+  return { ok: true, team: team.name };
 }

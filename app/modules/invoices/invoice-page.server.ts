@@ -2,16 +2,43 @@
 // payments or reminders) and the page's action (start paying, converge after checkout).
 import { json, redirect } from "@remix-run/node";
 import type { Invoice, InvoiceReminder } from "~/generated/prisma/client";
-import { CHECKOUT_SESSION_ID } from "~/components/payments/checkout-return";
+import { can } from "~/modules/auth/permissions";
+import type { AuthUser } from "~/modules/auth/session.server";
+import { CHECKOUT_SESSION_ID } from "~/modules/payments/checkout";
 import { findPaymentIdBySession, PaymentError, syncPayment } from "~/modules/payments/payments.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/forms.server";
 import { isOverdue } from "./invoice-math";
 import { invoicePageActionSchema } from "./invoice-schema";
-import { buyerOf, InvoiceError, paymentsOfInvoices, sellerOf, startInvoicePayment } from "./invoices.server";
+import { buyerOf, InvoiceError, invoiceInclude, paymentsOfInvoices, sellerOf, startInvoicePayment } from "./invoices.server";
 
 export type InvoiceWithReminders = Invoice & { reminders: InvoiceReminder[] };
+
+/**
+ * An invoice for a signed-in person: the board, or a contact of the invoice's company (the
+ * "invoice:read" permission on its company); null for anyone else, so it does not exist for them.
+ */
+export async function getInvoiceFor(user: Pick<AuthUser, "roles">, invoiceId: string): Promise<InvoiceWithReminders | null> {
+  const invoice = await db.invoice.findUnique({ where: { id: invoiceId }, include: invoiceInclude });
+  return invoice && can(user.roles, "invoice:read", { companyId: invoice.companyId }) ? invoice : null;
+}
+
+/** `getInvoiceFor` without the reminders (the PDF needs only the invoice). */
+export async function getInvoiceDocumentFor(user: Pick<AuthUser, "roles">, invoiceId: string): Promise<Invoice | null> {
+  const invoice = await db.invoice.findUnique({ where: { id: invoiceId } });
+  return invoice && can(user.roles, "invoice:read", { companyId: invoice.companyId }) ? invoice : null;
+}
+
+/** An invoice reached by the secret token of its mail link; null: no such invoice. */
+export function getInvoiceByToken(token: string): Promise<InvoiceWithReminders | null> {
+  return db.invoice.findUnique({ where: { accessToken: token }, include: invoiceInclude });
+}
+
+/** `getInvoiceByToken` without the reminders (the PDF). */
+export function getInvoiceDocumentByToken(token: string): Promise<Invoice | null> {
+  return db.invoice.findUnique({ where: { accessToken: token } });
+}
 
 /** The invoice as its pages show it (serialisable). */
 export async function invoicePageData(invoice: InvoiceWithReminders, returnedSessionParam: string | null) {

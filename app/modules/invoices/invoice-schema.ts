@@ -1,6 +1,6 @@
 // What the invoice pages' forms and URLs may hold (shared by server and browser: no server code).
 import { z } from "zod";
-import { CHECKOUT_SESSION_ID } from "~/components/payments/checkout-return";
+import { CHECKOUT_SESSION_ID } from "~/modules/payments/checkout";
 
 /** Invoice ids are cuids; access tokens are base64url. Checked before any query. */
 export const INVOICE_ID = /^[a-z0-9]{20,40}$/;

@@ -509,9 +509,4 @@ export async function sendReminder(tx: Tx, invoiceId: string, step: number): Pro
 // ---------------------------------------------------------------------------------------------
 // Reading, with access
 
-/** The invoice for a signed-in person: the board, or a contact of the invoice's company. */
-export function canSeeInvoice(user: { roles: { role: string; companyId: string | null }[] }, companyId: string): boolean {
-  return user.roles.some((r) => r.role === "BOARD" || (r.role === "COMPANY_CONTACT" && r.companyId === companyId));
-}
-
 export const invoiceInclude = { reminders: { orderBy: { step: "asc" } } } satisfies Prisma.InvoiceInclude;

@@ -236,7 +236,6 @@ export const submissionsArea: GuardArea = {
       path: (w) => `/bestuur/edities/${w.params.submissionEditionId}/overzicht`,
       marker: (w, role) => (role === "board" ? w.markers.submissionTeam : w.markers.pupilNoConsent),
       cells: cellsOf(403, { anonymous: "login", board: ALLOWED }),
-      formats: [{ name: "CSV", query: "format=csv&_data=routes%2Fbestuur.edities.%24editionId.overzicht", contentType: "text/csv" }],
       action: {
         why: "Only the board grants a late exception.",
         form: () => ({ intent: "no-such-intent" }),
@@ -245,6 +244,15 @@ export const submissionsArea: GuardArea = {
           teacherA: 403, teacherB: 403, pupilA: 403,
         },
       },
+    },
+    "routes/bestuur.edities.$editionId.overzicht[.]csv": {
+      why:
+        "The overview's CSV for outside the school (a resource route): the board only; the name of a pupil without " +
+        "consent must not be in it (it is the marker every response must lack).",
+      path: (w) => `/bestuur/edities/${w.params.submissionEditionId}/overzicht.csv`,
+      marker: (w, role) => (role === "board" ? w.markers.submissionTeam : w.markers.pupilNoConsent),
+      cells: cellsOf(403, { anonymous: "login", board: ALLOWED }),
+      formats: [{ name: "CSV", query: "download=1", contentType: "text/csv" }],
     },
   },
 

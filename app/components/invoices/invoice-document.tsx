@@ -8,8 +8,8 @@ import { Badge } from "~/components/ui/badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { formatDate, formatMoney } from "~/utils/format";
-import { formatVatRate } from "./invoice-math";
-import type { InvoicePageData } from "./invoice-page.server";
+import { formatVatRate } from "~/modules/invoices/invoice-math";
+import type { InvoicePageData } from "~/modules/invoices/invoice-page.server";
 
 type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 export type InvoiceView = Jsonified<InvoicePageData>;
