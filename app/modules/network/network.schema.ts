@@ -3,15 +3,16 @@
 // before they reach a query; empty optional fields are stored as null.
 import { z } from "zod";
 import type { RequestKind } from "~/generated/prisma/enums";
+import { cleanString, ID_PATTERN } from "~/utils/input";
 
 export const REQUEST_KINDS = ["INTERNSHIP", "VISIT", "CASE", "SPONSORING", "JURY", "MEETING", "OTHER"] as const satisfies readonly RequestKind[];
 export const REQUEST_STATUSES = ["OPEN", "YES", "NO", "WITHDRAWN"] as const;
 
-/** A row id (cuid or uuid); anything else is no id. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** A row id (cuid or uuid); anything else is no id. The one pattern lives in ~/utils/input. */
+export { ID_PATTERN };
 export const IdSchema = z.string().regex(ID_PATTERN);
 
-const clean = (value: string) => value.replaceAll("\u0000", "").trim();
+const clean = cleanString;
 
 // Conform turns an empty string into undefined for every z.string() it finds, also inside a pipe:
 // so the checks after cleaning are refinements, never a second z.string().
