@@ -12,8 +12,6 @@ export const REQUEST_STATUSES = ["OPEN", "YES", "NO", "WITHDRAWN"] as const;
 export { ID_PATTERN };
 export const IdSchema = z.string().regex(ID_PATTERN);
 
-const clean = cleanString;
-
 // Conform turns an empty string into undefined for every z.string() it finds, also inside a pipe:
 // so the checks after cleaning are refinements, never a second z.string().
 
@@ -21,7 +19,7 @@ const clean = cleanString;
 export const requiredText = (max: number, error: string) =>
   z
     .string({ error })
-    .transform(clean)
+    .transform(cleanString)
     .refine((value) => value.length >= 1 && value.length <= max, error);
 
 /** Optional free text; empty (or left out) becomes null. Anything but one string is refused. */
@@ -29,7 +27,7 @@ export const optionalText = (max: number, error: string) =>
   z
     .string({ error })
     .optional()
-    .transform((value) => (value === undefined ? null : clean(value) || null))
+    .transform((value) => (value === undefined ? null : cleanString(value) || null))
     .refine((value) => value === null || value.length <= max, error);
 
 /** Checks and normalises an optional value; `fn` returns the stored form, or undefined when invalid. */
