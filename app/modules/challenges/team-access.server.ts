@@ -4,10 +4,7 @@
 import type { AuthUser } from "~/modules/auth/session.server";
 import { isBoard } from "~/modules/auth/permissions";
 import { db, type Tx } from "~/utils/db.server";
-import { ID_PATTERN } from "~/utils/input";
 
-export { ID_PATTERN };
-export const isId = (value: unknown): value is string => typeof value === "string" && ID_PATTERN.test(value);
 
 export type TeamViewer = "board" | "teacher" | "school-contact" | "pupil";
 
