@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 import type { CompanyStatus } from "~/generated/prisma/enums";
 import { notFound } from "~/modules/auth/session.server";
-import { requireCompanyAccess } from "~/modules/network/company-access.server";
-import { db } from "~/utils/db.server";
+import { requireCompanyAccess } from "~/modules/auth/ownership.server";
+import { getCompanyFrame } from "~/modules/network/company-pages.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
 export const queryBudget = 2;
@@ -24,7 +24,7 @@ const STATUS_TONES: Record<CompanyStatus, BadgeTone> = {
 // loader does not guard its children's loaders and actions.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { companyId } = await requireCompanyAccess(request, params.companyId);
-  const company = await db.company.findUnique({ where: { id: companyId }, select: { id: true, name: true, status: true } });
+  const company = await getCompanyFrame(companyId);
   if (!company) notFound();
   return json({ company });
 }

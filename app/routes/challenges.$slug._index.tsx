@@ -1,97 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { Badge } from "~/components/ui/badge";
-import { EmptyState } from "~/components/ui/empty-state";
-import { Card, PageHeader } from "~/components/ui/page";
+import { useLoaderData } from "@remix-run/react";
+import { PublicChallenge } from "~/components/challenges/public-challenge";
 import { notFound } from "~/modules/auth/session.server";
-import { getEditionPhase } from "~/modules/challenges/editions.server";
-import { isRegistrationOpen, registrationClosesAt } from "~/modules/challenges/phases";
-import { now } from "~/utils/clock.server";
-import { db } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
+import { getChallengePage } from "~/modules/challenges/public-pages.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
 export const queryBudget = 2;
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const slug = params.slug ?? "";
-  if (!/^[a-z0-9-]{1,80}$/.test(slug)) notFound();
-  const challenge = await db.challenge.findUnique({
-    where: { slug },
-    select: {
-      name: true,
-      slug: true,
-      description: true,
-      imageFileId: true,
-      national: true,
-      editions: { orderBy: { year: "desc" }, include: { _count: { select: { teams: { where: { status: "REGISTERED" } } } } } },
-    },
-  });
+  const challenge = await getChallengePage(params.slug ?? "");
   if (!challenge) notFound();
-  const at = now();
-  return json({
-    challenge: {
-      ...challenge,
-      editions: challenge.editions.map((e) => ({
-        id: e.id,
-        year: e.year,
-        name: e.name,
-        teams: e._count.teams,
-        phase: getEditionPhase(e),
-        open: isRegistrationOpen(e, at),
-        closesAt: registrationClosesAt(e).toISOString(),
-      })),
-    },
-  });
+  return json({ challenge });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.challenge.name ?? "" }];
 
 export default function ChallengePage() {
-  const { t, i18n } = useTranslation("challenges");
-  const { challenge } = useLoaderData<typeof loader>();
-  return (
-    <div className="space-y-6">
-      <p>
-        <Link to="/challenges" className="inline-flex min-h-11 items-center underline">
-          {t("public.backToList")}
-        </Link>
-      </p>
-      <PageHeader title={challenge.name} intro={challenge.national ? t("public.nationalIntro") : undefined} />
-      {challenge.imageFileId ? <img src={`/files/${challenge.imageFileId}`} alt="" className="max-h-72 w-full rounded-xl object-cover" /> : null}
-      <Card>
-        <h2 className="text-lg font-semibold">{t("public.about")}</h2>
-        <p className="mt-2 max-w-prose whitespace-pre-line text-slate-800">{challenge.description}</p>
-      </Card>
-      <section aria-labelledby="editions">
-        <h2 id="editions" className="mb-3 text-xl font-semibold">
-          {t("public.editions")}
-        </h2>
-        {challenge.editions.length === 0 ? (
-          <EmptyState headingLevel={3} title={t("public.noEditions")} text={t("public.noEditionsText")} />
-        ) : (
-          <ul className="space-y-3">
-            {challenge.editions.map((e) => (
-              <li key={e.id}>
-                <Card>
-                  <h3 className="text-lg font-semibold">
-                    <Link to={`/challenges/${challenge.slug}/${e.year}`} className="underline">
-                      {e.name}
-                    </Link>
-                  </h3>
-                  <div className="mt-2 flex flex-wrap gap-2">
-                    <Badge tone={e.open ? "success" : "neutral"}>{t(`phase.${e.phase}`)}</Badge>
-                    <Badge>{t("public.teamCount", { count: e.teams })}</Badge>
-                  </div>
-                  {e.open ? <p className="mt-2 font-semibold text-emerald-800">{t("public.openUntil", { date: formatDateTime(e.closesAt, i18n.language) })}</p> : null}
-                </Card>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </div>
-  );
+  return <PublicChallenge challenge={useLoaderData<typeof loader>().challenge} />;
 }

@@ -3,13 +3,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { CheckboxField } from "~/components/ui/checkbox";
 import { ErrorList, TextField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { answerConsentRequest, findConsentRequest } from "~/modules/challenges/consent.server";
+import { ParentAnswerSchema } from "~/modules/challenges/team-forms";
 import { formatDate } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
 import { getT } from "~/utils/i18n.server";
@@ -32,18 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }, { name: "robots", content: "noindex" }];
 
-const clean = (s: string) => s.replaceAll("\u0000", "").trim();
-export const AnswerSchema = z.object({
-  giverName: z.string({ error: "teams:errors.giverName" }).transform(clean).pipe(z.string().min(1, "teams:errors.giverName").max(120, "teams:errors.tooLong?max=120")),
-  publishName: z.boolean().default(false),
-  publishPhotos: z.boolean().default(false),
-});
-
 // The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
-export const actionSchema = AnswerSchema;
+export const actionSchema = ParentAnswerSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readForm(request), { schema: AnswerSchema });
+  const submission = parseWithZod(await readForm(request), { schema: ParentAnswerSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), state: null }, { status: 400 });
   const token = params.token ?? "";
   const answered = await answerConsentRequest(token, submission.value);

@@ -28,10 +28,6 @@ export const DATE_FIELDS = [
 ] as const;
 export type DateFieldName = (typeof DATE_FIELDS)[number];
 export const MAX_CATEGORIES = 12;
-export const ID_PATTERN = /^[a-z0-9]{8,40}$/;
-
-/** Free text as people type it: NUL characters removed (PostgreSQL refuses them), trimmed. */
-export const cleanText = (value: unknown) => (typeof value === "string" ? value.replace(/\u0000/g, "").trim() : value);
 
 /** The phase of an edition now (the injectable clock). */
 export function getEditionPhase(edition: EditionDates): Phase {

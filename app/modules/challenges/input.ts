@@ -2,9 +2,10 @@
 // exported actionSchema is part of the client build. NUL characters are removed (PostgreSQL
 // refuses them) and text is trimmed; messages are keys of the "challenges" namespace.
 import { z } from "zod";
+import { cleanText, ID_PATTERN } from "~/utils/input";
 
-export const ID_PATTERN = /^[a-z0-9]{8,40}$/;
-export const cleanText = (value: unknown) => (typeof value === "string" ? value.replace(/\u0000/g, "").trim() : value);
+export { cleanText, ID_PATTERN };
+
 export const text = (max: number, required: string) =>
   z.preprocess(cleanText, z.string({ error: required }).min(1, required).max(max, "challenges:errors.tooLong"));
 export const optionalText = (max: number) =>

@@ -208,3 +208,21 @@ export async function inviteTeacher(
     return true;
   });
 }
+
+/** The school contact's page: the school, its data agreement, open teacher requests and its teachers. */
+export function getSchoolContactPage(schoolId: string) {
+  return db.school.findUnique({
+    where: { id: schoolId },
+    select: {
+      id: true,
+      name: true,
+      brin: true,
+      vestiging: true,
+      agreementSignedOn: true,
+      agreementRecordedAt: true,
+      agreementFileId: true,
+      teacherRequests: { where: { status: "OPEN" }, orderBy: { createdAt: "asc" }, select: { id: true, createdAt: true, user: { select: { name: true, email: true } } } },
+      roles: { where: { role: "TEACHER" }, orderBy: { createdAt: "asc" }, select: { id: true, user: { select: { name: true, email: true } } } },
+    },
+  });
+}

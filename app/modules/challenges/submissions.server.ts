@@ -14,6 +14,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { i18next } from "~/utils/i18n.server";
+import { ID_PATTERN } from "~/utils/input";
 import { isSubmissionOpen, submissionsCloseAt } from "./phases";
 import { SUBMISSION_FILE_OWNER } from "./submission-files.server";
 
@@ -31,8 +32,8 @@ export const VIDEO_URL_MAX = 500;
 
 export const newVersionId = () => `c${randomBytes(12).toString("hex")}`;
 
-/** Ids as we make them (cuid or our own hex): checked before any query. */
-export const ID_PATTERN = /^[a-z0-9]{8,40}$/i;
+/** Ids are checked before any query (the one pattern of ~/utils/input). */
+export { ID_PATTERN };
 
 export function teamAccess(actor: Actor, team: { schoolId: string }, isMember: boolean): TeamAccess {
   if (isBoard(actor.roles)) return "board";

@@ -2,13 +2,9 @@
 // a pupil only their own team. Everyone else gets 404 — a team of another school does not exist
 // for them. Who may CHANGE a team is decided by team-registration.server.ts (mayChangeTeam).
 import type { AuthUser } from "~/modules/auth/session.server";
-import { notFound, requireUser } from "~/modules/auth/session.server";
 import { isBoard } from "~/modules/auth/permissions";
 import { db, type Tx } from "~/utils/db.server";
 
-/** Ids are cuids (or test ids): letters, digits, dashes and underscores, at most 64. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export const isId = (value: unknown): value is string => typeof value === "string" && ID_PATTERN.test(value);
 
 export type TeamViewer = "board" | "teacher" | "school-contact" | "pupil";
 
@@ -37,16 +33,7 @@ export async function pupilOwnsTeam(userId: string, teamId: string, client: Tx =
   return member !== null;
 }
 
-/**
- * The team management pages (/teams/<id>…): the board, and the staff of the team's school.
- * Pupils (also of this team) and everyone else get 404; strangers are sent to sign in.
- */
-export async function requireTeamStaff(request: Request, teamId: string | undefined) {
-  const user = await requireUser(request);
-  if (!isId(teamId)) notFound();
-  const team = await db.team.findUnique({ where: { id: teamId }, select: { id: true, schoolId: true, editionId: true } });
-  if (!team) notFound();
-  const relation = staffRelation(user, team.schoolId);
-  if (!relation) notFound();
-  return { user, team, relation };
+/** The team's school and edition (access checks: ~/modules/auth/ownership.server requireTeamAccess). */
+export function findTeamScope(teamId: string) {
+  return db.team.findUnique({ where: { id: teamId }, select: { id: true, schoolId: true, editionId: true } });
 }

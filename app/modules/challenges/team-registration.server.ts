@@ -17,9 +17,6 @@ import { i18next } from "~/utils/i18n.server";
 import { isRegistrationOpen } from "./phases";
 import { checkTeam, mayChangeTeam, teamNameKey, type TeamProblem } from "./teams";
 
-export const LEERWEGEN = ["BB", "KB", "GL", "TL"] as const;
-export type Leerweg = (typeof LEERWEGEN)[number];
-
 export type PupilRow = { firstName: string; className: string; leerjaar?: number | null; leerweg?: string | null; profiel?: string | null };
 
 export type Actor = Pick<AuthUser, "id" | "roles">;

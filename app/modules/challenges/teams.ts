@@ -1,4 +1,8 @@
 // Team rules of a challenge edition (pure): size limits, names, what is kept of a pupil.
+
+/** The vmbo leerwegen a pupil can be in (the one list: forms, checks and the monitoring). */
+export const LEERWEGEN = ["BB", "KB", "GL", "TL"] as const;
+export type Leerweg = (typeof LEERWEGEN)[number];
 export type TeamLimits = { minTeamSize: number; maxTeamSize: number };
 
 export type PupilInput = { firstName: string; className: string; leerweg?: string | null; profiel?: string | null };

@@ -1,7 +1,8 @@
 // A company's jaaroverzicht: what it did in the network in one school year. One function per
 // figure, listed in ANNUAL_FIGURES; a capability that lands (cases, teams, meetings) replaces
 // its placeholder with a real count, and the page shows it without further change.
-import { schoolYearBounds } from "~/modules/companies/school-year";
+import { schoolYearBounds, schoolYearLabel, schoolYearOf } from "~/modules/companies/school-year";
+import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
 export type FigureContext = { companyId: string; startYear: number; startsOn: Date; endsOn: Date };
@@ -58,4 +59,27 @@ export async function getAnnualSummary(companyId: string, startYear: number): Pr
   const ctx: FigureContext = { companyId, startYear, ...schoolYearBounds(startYear) };
   const values = await Promise.all(ANNUAL_FIGURES.map((figure) => figure.value(ctx)));
   return ANNUAL_FIGURES.map((figure, i) => ({ key: figure.key, unit: figure.unit, value: values[i] ?? 0, available: values[i] !== null }));
+}
+
+/** How many school years back the jaaroverzicht offers (the company's first year at most). */
+const MAX_YEARS = 10;
+
+/**
+ * The jaaroverzicht page: the company, the school years it can choose from (this one first), the
+ * year asked for (this one when the ask is not one of them) and that year's figures. Null: no company.
+ */
+export async function getAnnualSummaryPage(companyId: string, askedYear: number) {
+  const company = await db.company.findUnique({ where: { id: companyId }, select: { name: true, createdAt: true } });
+  if (!company) return null;
+  const current = schoolYearOf(now());
+  const first = Math.max(current - MAX_YEARS + 1, Math.min(current, schoolYearOf(company.createdAt)));
+  const years: number[] = [];
+  for (let y = current; y >= first; y--) years.push(y);
+  const year = Number.isInteger(askedYear) && years.includes(askedYear) ? askedYear : current;
+  return {
+    company: company.name,
+    year,
+    years: years.map((y) => ({ value: String(y), label: schoolYearLabel(y) })),
+    figures: await getAnnualSummary(companyId, year),
+  };
 }

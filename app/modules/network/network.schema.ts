@@ -3,12 +3,12 @@
 // before they reach a query; empty optional fields are stored as null.
 import { z } from "zod";
 import type { RequestKind } from "~/generated/prisma/enums";
-import { cleanString as clean, ID_PATTERN } from "~/utils/input";
+import { cleanString, ID_PATTERN } from "~/utils/input";
 
 export const REQUEST_KINDS = ["INTERNSHIP", "VISIT", "CASE", "SPONSORING", "JURY", "MEETING", "OTHER"] as const satisfies readonly RequestKind[];
 export const REQUEST_STATUSES = ["OPEN", "YES", "NO", "WITHDRAWN"] as const;
 
-/** A row id (cuid or uuid); anything else is no id. */
+/** A row id (cuid or uuid); anything else is no id. The one pattern lives in ~/utils/input. */
 export { ID_PATTERN };
 export const IdSchema = z.string().regex(ID_PATTERN);
 
@@ -19,7 +19,7 @@ export const IdSchema = z.string().regex(ID_PATTERN);
 export const requiredText = (max: number, error: string) =>
   z
     .string({ error })
-    .transform(clean)
+    .transform(cleanString)
     .refine((value) => value.length >= 1 && value.length <= max, error);
 
 /** Optional free text; empty (or left out) becomes null. Anything but one string is refused. */
@@ -27,7 +27,7 @@ export const optionalText = (max: number, error: string) =>
   z
     .string({ error })
     .optional()
-    .transform((value) => (value === undefined ? null : clean(value) || null))
+    .transform((value) => (value === undefined ? null : cleanString(value) || null))
     .refine((value) => value === null || value.length <= max, error);
 
 /** Checks and normalises an optional value; `fn` returns the stored form, or undefined when invalid. */

@@ -12,7 +12,7 @@ import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/forms.server";
 import { getLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { requireCompanyAccess } from "./company-access.server";
+import { requireCompanyAccess } from "~/modules/auth/ownership.server";
 import { ProfileActionSchema } from "./network.schema";
 
 export const PROFILE_FIELDS = {
