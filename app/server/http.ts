@@ -1,7 +1,6 @@
 // A small node:http adapter for Remix (faster than the express-based remix-serve here),
 // with static files from the client build.
-import { createReadStream, type Stats } from "node:fs";
-import { stat } from "node:fs/promises";
+import { createReadStream, readdirSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -56,35 +55,68 @@ export async function sendWebResponse(res: ServerResponse, response: Response, m
   }
 }
 
-/** Serves a file from the client build when one matches; returns false otherwise. */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string): Promise<boolean> {
-  if (req.method !== "GET" && req.method !== "HEAD") return false;
-  const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-  if (pathname === "/" || pathname.endsWith("/")) return false;
-  const file = path.join(root, path.normalize(pathname));
-  if (!file.startsWith(root + path.sep)) return false;
-  let info: Stats;
+type StaticFile = { file: string; size: number; type: string; cacheControl: string };
+
+function listFiles(dir: string, prefix: string, into: Map<string, StaticFile>): void {
+  let entries;
   try {
-    info = await stat(file);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
-    return false;
+    return;
   }
-  if (!info.isFile()) return false;
-  const type = CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream";
-  res.statusCode = 200;
-  res.setHeader("Content-Type", type);
-  res.setHeader("Content-Length", info.size);
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader(
-    "Cache-Control",
-    pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
-  );
-  if (req.method === "HEAD") {
-    res.end();
+  for (const entry of entries) {
+    const file = path.join(dir, entry.name);
+    const pathname = `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) listFiles(file, pathname, into);
+    else if (entry.isFile())
+      into.set(pathname, {
+        file,
+        size: statSync(file).size,
+        type: CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+        // Built assets carry a content hash in their name: cached for a year. Other files (icons,
+        // robots.txt, the manifest) keep their name across releases: an hour.
+        cacheControl: pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+      });
+  }
+}
+
+export type StaticServer = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+/**
+ * Serves the files of the client build. The folder is read once at start (a production build does
+ * not change while it runs), so a page request costs a map lookup instead of a failed stat().
+ * Returns false when no file matches (the request goes to Remix).
+ */
+export function createStaticServer(root: string): StaticServer {
+  const files = new Map<string, StaticFile>();
+  listFiles(root, "", files);
+  return async (req, res) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    let pathname = query === -1 ? url : url.slice(0, query);
+    let found = files.get(pathname);
+    if (!found && pathname.includes("%")) {
+      try {
+        pathname = decodeURIComponent(pathname);
+      } catch {
+        return false;
+      }
+      found = files.get(pathname);
+    }
+    if (!found) return false;
+    res.statusCode = 200;
+    res.setHeader("Content-Type", found.type);
+    res.setHeader("Content-Length", found.size);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Cache-Control", found.cacheControl);
+    if (req.method === "HEAD") {
+      res.end();
+      return true;
+    }
+    await new Promise<void>((resolve, reject) => {
+      createReadStream(found.file).on("error", reject).on("end", resolve).pipe(res);
+    });
     return true;
-  }
-  await new Promise<void>((resolve, reject) => {
-    createReadStream(file).on("error", reject).on("end", resolve).pipe(res);
-  });
-  return true;
+  };
 }
