@@ -10,6 +10,7 @@
 // (default 5000) of load from 10 connections. Prints each figure as requests per second, p50 and
 // p99 latency, and its ratio to (b) and to (a); writes test-results/bench.json. A database group
 // (in-process) times the hot database paths against SELECT 1.
+// BENCH_CPU_PROF=1 writes a CPU profile of the portal to test-results/profiles (node --cpu-prof).
 // BENCH_SMOKE=1 (npm test): 30 requests per case, no warm-up — checks that every case answers 200
 // and judges no figure. Absolute numbers depend on the machine and are judged nowhere.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -152,7 +153,11 @@ async function main() {
     console.log(`[bench] starting the portal (node build/node/main.js${pinned ? ", core 0; load generator on core 1" : ", not pinned: one core"}) …`);
     const portal = await startServer(
       "the portal",
-      [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.join(results, "profiles")}`] : []), "build/node/main.js"],
+      [
+        ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.join(results, "profiles")}`] : []),
+        // BENCH_SERVER=tsx: the TypeScript source through tsx, as production ran before it was compiled.
+        ...(process.env.BENCH_SERVER === "tsx" ? ["--import", "tsx", "app/server/main.ts"] : ["build/node/main.js"]),
+      ],
       { NODE_ENV: "production", PORT: String(port), APP_URL: base, DATABASE_URL: url, SESSION_SECRET: secret, SEED_DEMO_DATA: "false", SIMULATE_SERVICES: "true", JOBS_ENABLED: "false" },
       `${base}/healthz`,
     );
