@@ -9,11 +9,12 @@ const run = (extra) =>
   // A generous timeout: on a loaded machine a slow answer is a figure, not a failure.
   autocannon({ url: options.url, headers: options.headers ?? {}, connections: options.connections ?? 10, timeout: 60, ...extra });
 
-if (options.warmupMs > 0) await run({ duration: options.warmupMs / 1000 });
+const warmup = options.warmupMs > 0 ? await run({ duration: options.warmupMs / 1000 }) : undefined;
 const result = await run(options.amount ? { amount: options.amount } : { duration: options.durationMs / 1000 });
 process.stdout.write(
   `${JSON.stringify({
     requests: result.requests.total,
+    warmupRequests: warmup?.requests.total ?? 0,
     perSecond: result.requests.total / (result.duration || 1),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,

@@ -34,8 +34,8 @@ const SERVE = path.join(fixtureOut, "node/main.js");
 const pinned = availableParallelism() >= 2 && spawnSync("taskset", ["-c", "0", "true"]).status === 0;
 const onCore = (core: number, cmd: string, args: string[]): [string, string[]] => (pinned ? ["taskset", ["-c", String(core), cmd, ...args]] : [cmd, args]);
 
-type Socket = { requests: number; perSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number; timeouts: number };
-type Figure = { name: string; group: string; path?: string; perSecond: number; p50Ms: number; p99Ms: number; requests: number; vsRemix?: number; vsBytes?: number; ratio?: number };
+type Socket = { requests: number; warmupRequests: number; perSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number; timeouts: number };
+type Figure = { name: string; group: string; path?: string; cpuMsPerRequest?: number; cpuVsRemix?: number; perSecond: number; p50Ms: number; p99Ms: number; requests: number; vsRemix?: number; vsBytes?: number; ratio?: number };
 
 /** Starts a server process on core 0 and waits until it answers `probe`. */
 async function startServer(name: string, args: string[], env: Record<string, string>, probe: string): Promise<{ child: ChildProcess; output: () => string }> {
@@ -68,6 +68,17 @@ async function stop(child: ChildProcess | undefined) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   child.kill("SIGTERM");
   await new Promise((r) => child.once("close", r));
+}
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc; 10 ms ticks). */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 /** One case through the load generator on core 1. */
@@ -183,22 +194,27 @@ async function main() {
     children.push(remix.child);
 
     const figures: Figure[] = [];
-    const measure = (name: string, group: string, target: string, cookie?: string, pathname?: string) => {
+    // Besides throughput, the server's CPU time per request: it barely depends on what else the
+    // machine is doing, so it still compares when the machine is loaded.
+    const measure = (name: string, group: string, target: string, server: ChildProcess, cookie?: string, pathname?: string) => {
+      const cpuBefore = cpuMs(server.pid);
       const socket = load(target, cookie);
+      const cpuAfter = cpuMs(server.pid);
       if (socket.non2xx || socket.errors > 0 || !socket.requests) {
         throw new Error(`${name} (${target}): ${socket.non2xx} answers other than 2xx, ${socket.errors} errors of ${socket.requests} requests`);
       }
       if (socket.timeouts) console.log(`  (${socket.timeouts} requests to ${target} timed out after 60 s)`);
-      const figure: Figure = { name, group, path: pathname, perSecond: socket.perSecond, p50Ms: socket.p50Ms, p99Ms: socket.p99Ms, requests: socket.requests };
+      const cpuMsPerRequest = cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / (socket.requests + socket.warmupRequests) : undefined;
+      const figure: Figure = { name, group, path: pathname, cpuMsPerRequest, perSecond: socket.perSecond, p50Ms: socket.p50Ms, p99Ms: socket.p99Ms, requests: socket.requests };
       figures.push(figure);
-      console.log(`  ${name.padEnd(46)} ${figure.perSecond.toFixed(0).padStart(7)} req/s  p50 ${String(figure.p50Ms).padStart(4)} ms  p99 ${String(figure.p99Ms).padStart(4)} ms`);
+      console.log(`  ${name.padEnd(46)} ${figure.perSecond.toFixed(0).padStart(7)} req/s  p50 ${String(figure.p50Ms).padStart(4)} ms  p99 ${String(figure.p99Ms).padStart(4)} ms  ${cpuMsPerRequest?.toFixed(2) ?? "?"} CPU ms/request`);
       return figure;
     };
 
     console.log(`[bench] sockets (${SMOKE ? "smoke pass: 30 requests per case" : `${WARMUP_MS} ms warm-up, ${TIME_MS} ms, ${CONNECTIONS} connections per case`}; ${rows} rows in the dataset)`);
-    const refBytes = measure("(a) node:http, home page bytes from memory", "reference", `http://127.0.0.1:${bytesPort}/`);
+    const refBytes = measure("(a) node:http, home page bytes from memory", "reference", `http://127.0.0.1:${bytesPort}/`, bytes.child);
     await stop(bytes.child);
-    const refRemix = measure("(b) bare Remix page", "reference", `http://127.0.0.1:${remixPort}/`);
+    const refRemix = measure("(b) bare Remix page", "reference", `http://127.0.0.1:${remixPort}/`, remix.child);
     await stop(remix.child);
     const { params, cookies } = dataset;
     const pages: Array<[name: string, group: string, pathname: string, cookie?: string]> = [
@@ -212,13 +228,14 @@ async function main() {
       ["GET a company's invoices (contact)", "signed-in", `/bedrijf/${params.nwCompanyId}/facturen`, cookies.contact],
       ["GET /teams (teacher)", "signed-in", "/teams", cookies.teacher],
     ];
-    for (const [name, group, pathname, cookie] of pages) measure(name, group, `${base}${pathname}`, cookie, pathname);
+    for (const [name, group, pathname, cookie] of pages) measure(name, group, `${base}${pathname}`, portal.child, cookie, pathname);
     await stop(portal.child);
     if (portal.output().includes(PG_PARALLEL_QUERY_WARNING)) throw new Error(`the portal printed pg's warning: ${PG_PARALLEL_QUERY_WARNING}`);
 
     for (const f of figures) {
       f.vsRemix = f.perSecond / refRemix.perSecond;
       f.vsBytes = f.perSecond / refBytes.perSecond;
+      if (f.cpuMsPerRequest && refRemix.cpuMsPerRequest) f.cpuVsRemix = refRemix.cpuMsPerRequest / f.cpuMsPerRequest;
     }
 
     // In-process database paths (each against SELECT 1).
@@ -255,10 +272,13 @@ async function main() {
 
     const ratio = (x: number | undefined) => (x === undefined ? "" : `${x.toFixed(x < 0.1 ? 3 : 2)}×`);
     console.log(`\nBenchmarks over loopback sockets (${SMOKE ? "smoke pass, figures not meaningful" : `${TIME_MS} ms per case after ${WARMUP_MS} ms warm-up`}; ${pinned ? "server on core 0, load generator on core 1" : "not pinned"}; data: demo seed + ${rows} dataset rows)`);
-    console.log(`${"case".padEnd(46)}${"req/s".padStart(8)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}${"× (b) Remix".padStart(13)}${"× (a) bytes".padStart(13)}`);
+    console.log(`${"case".padEnd(46)}${"req/s".padStart(8)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}${"× (b) Remix".padStart(13)}${"× (a) bytes".padStart(13)}${"CPU ms/req".padStart(12)}${"CPU × (b)".padStart(11)}`);
     for (const f of figures) {
-      console.log(`${f.name.padEnd(46)}${f.perSecond.toFixed(0).padStart(8)}${String(f.p50Ms).padStart(8)}${String(f.p99Ms).padStart(8)}${ratio(f.vsRemix).padStart(13)}${ratio(f.vsBytes).padStart(13)}`);
+      console.log(
+        `${f.name.padEnd(46)}${f.perSecond.toFixed(0).padStart(8)}${String(f.p50Ms).padStart(8)}${String(f.p99Ms).padStart(8)}${ratio(f.vsRemix).padStart(13)}${ratio(f.vsBytes).padStart(13)}${(f.cpuMsPerRequest?.toFixed(2) ?? "?").padStart(12)}${ratio(f.cpuVsRemix).padStart(11)}`,
+      );
     }
+    console.log('"× (b)": requests per second relative to the bare Remix page; "CPU × (b)": the bare Remix page\'s CPU time per request divided by this one\'s (1× = as cheap).');
     console.log(`\n${"database case".padEnd(46)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}${"× SELECT 1".padStart(13)}`);
     for (const f of dbFigures) console.log(`${f.name.padEnd(46)}${f.p50Ms.toFixed(2).padStart(8)}${f.p99Ms.toFixed(2).padStart(8)}${ratio(f.ratio).padStart(13)}`);
 
