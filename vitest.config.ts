@@ -8,7 +8,7 @@ export default defineConfig({
     exclude: ["tests/e2e/**", "node_modules/**"],
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
-    setupFiles: ["tests/support/setup-db.ts"],
+    setupFiles: ["tests/support/setup-db.ts", "tests/support/pg-warning.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -2,14 +2,12 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nOptions } from "~/i18n/config";
+import { I18nextProvider } from "react-i18next";
 import { getEnv } from "~/utils/env.server";
 import { applySecurityHeaders, createNonce } from "~/utils/headers.server";
-import { getLanguage } from "~/utils/i18n.server";
+import { getLanguage, i18nInstance } from "~/utils/i18n.server";
 import { NonceProvider } from "~/utils/nonce";
 // File-access rules of the capabilities (who may read which stored file); server-only modules.
 import "~/modules/companies/logos.server";
@@ -24,6 +22,11 @@ function headerOptions(nonce?: string) {
   return { nonce, https: env.APP_URL.startsWith("https:"), dev: env.NODE_ENV === "development" };
 }
 
+/** Pages are never reused without asking again; a signed-in visitor's pages stay out of shared caches. */
+function documentCacheControl(request: Request): string {
+  return request.headers.has("Cookie") ? "private, no-cache" : "no-cache";
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -31,9 +34,8 @@ export default async function handleRequest(
   remixContext: EntryContext,
   _loadContext: AppLoadContext,
 ) {
-  const instance = createInstance();
-  const lng = await getLanguage(request);
-  await instance.use(initReactI18next).init({ ...i18nOptions, lng });
+  // One initialised i18next instance per language for the whole process (app/utils/i18n.server.ts).
+  const instance = i18nInstance(await getLanguage(request));
   const nonce = createNonce();
   const botRequest = isbot(request.headers.get("user-agent") || "");
 
@@ -51,6 +53,7 @@ export default async function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", documentCacheControl(request));
           applySecurityHeaders(responseHeaders, headerOptions(nonce));
           resolve(
             new Response(createReadableStreamFromReadable(body), {

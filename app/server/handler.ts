@@ -8,9 +8,13 @@ import { isCrossSiteRequest } from "../utils/origin.server";
 
 export type AppHandler = (request: Request) => Promise<Response>;
 
-export function createAppHandler(getBuild: () => Promise<ServerBuild>, env: Env): AppHandler {
+/**
+ * `build`: the build object itself in production (Remix derives its routes once), or a function
+ * returning it in development (Vite may have reloaded it; Remix then derives them per request).
+ */
+export function createAppHandler(build: ServerBuild | (() => Promise<ServerBuild>), env: Env): AppHandler {
   const mode = env.NODE_ENV === "production" ? "production" : "development";
-  const handle = createRequestHandler(getBuild, mode);
+  const handle = createRequestHandler(build, mode);
   const headerOptions = { https: env.APP_URL.startsWith("https:"), dev: env.NODE_ENV === "development" };
   return async (request) => {
     let response: Response;

@@ -1,7 +1,6 @@
 // A small node:http adapter for Remix (faster than the express-based remix-serve here),
 // with static files from the client build.
-import { createReadStream, type Stats } from "node:fs";
-import { stat } from "node:fs/promises";
+import { createReadStream, readdirSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -41,6 +40,8 @@ export function toWebRequest(req: IncomingMessage, res: ServerResponse, origin: 
   } as RequestInit);
 }
 
+const BUFFERED = /^(text\/html|application\/json)/i;
+
 export async function sendWebResponse(res: ServerResponse, response: Response, method: string | undefined) {
   res.statusCode = response.status;
   res.statusMessage = response.statusText;
@@ -50,41 +51,82 @@ export async function sendWebResponse(res: ServerResponse, response: Response, m
   }
   if (cookies.length) res.setHeader("Set-Cookie", cookies);
   if (response.body && method !== "HEAD") {
+    if (BUFFERED.test(response.headers.get("Content-Type") ?? "") && !response.headers.has("Content-Length")) {
+      // Pages and data are small and never streamed in parts (no defer): one write with a length
+      // instead of a write per rendered chunk (the per-chunk writes were ~11 % of a page's CPU).
+      const body = Buffer.from(await response.arrayBuffer());
+      res.setHeader("Content-Length", body.length);
+      res.end(body);
+      return;
+    }
     await writeReadableStreamToWritable(response.body, res);
   } else {
     res.end();
   }
 }
 
-/** Serves a file from the client build when one matches; returns false otherwise. */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string): Promise<boolean> {
-  if (req.method !== "GET" && req.method !== "HEAD") return false;
-  const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-  if (pathname === "/" || pathname.endsWith("/")) return false;
-  const file = path.join(root, path.normalize(pathname));
-  if (!file.startsWith(root + path.sep)) return false;
-  let info: Stats;
+type StaticFile = { file: string; size: number; type: string; cacheControl: string };
+
+function listFiles(dir: string, prefix: string, into: Map<string, StaticFile>): void {
+  let entries;
   try {
-    info = await stat(file);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
-    return false;
+    return;
   }
-  if (!info.isFile()) return false;
-  const type = CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream";
-  res.statusCode = 200;
-  res.setHeader("Content-Type", type);
-  res.setHeader("Content-Length", info.size);
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader(
-    "Cache-Control",
-    pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
-  );
-  if (req.method === "HEAD") {
-    res.end();
+  for (const entry of entries) {
+    const file = path.join(dir, entry.name);
+    const pathname = `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) listFiles(file, pathname, into);
+    else if (entry.isFile())
+      into.set(pathname, {
+        file,
+        size: statSync(file).size,
+        type: CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+        // Built assets carry a content hash in their name: cached for a year. Other files (icons,
+        // robots.txt, the manifest) keep their name across releases: an hour.
+        cacheControl: pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+      });
+  }
+}
+
+export type StaticServer = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+/**
+ * Serves the files of the client build. The folder is read once at start (a production build does
+ * not change while it runs), so a page request costs a map lookup instead of a failed stat().
+ * Returns false when no file matches (the request goes to Remix).
+ */
+export function createStaticServer(root: string): StaticServer {
+  const files = new Map<string, StaticFile>();
+  listFiles(root, "", files);
+  return async (req, res) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    let pathname = query === -1 ? url : url.slice(0, query);
+    let found = files.get(pathname);
+    if (!found && pathname.includes("%")) {
+      try {
+        pathname = decodeURIComponent(pathname);
+      } catch {
+        return false;
+      }
+      found = files.get(pathname);
+    }
+    if (!found) return false;
+    res.statusCode = 200;
+    res.setHeader("Content-Type", found.type);
+    res.setHeader("Content-Length", found.size);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Cache-Control", found.cacheControl);
+    if (req.method === "HEAD") {
+      res.end();
+      return true;
+    }
+    await new Promise<void>((resolve, reject) => {
+      createReadStream(found.file).on("error", reject).on("end", resolve).pipe(res);
+    });
     return true;
-  }
-  await new Promise<void>((resolve, reject) => {
-    createReadStream(file).on("error", reject).on("end", resolve).pipe(res);
-  });
-  return true;
+  };
 }

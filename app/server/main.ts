@@ -1,5 +1,7 @@
 // The portal's process: prepares PostgreSQL (embedded or DATABASE_URL), seeds demo data on a
 // fresh embedded database, serves Remix over node:http and runs the background job worker.
+// Production runs it compiled (`npm run build:server` → build/node/main.js, started with node);
+// `npm run dev` runs this file through tsx.
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
@@ -9,7 +11,7 @@ import { getEnv } from "../utils/env.server";
 import { CLIENT_IP_HEADER } from "../utils/client-ip";
 import { prepareDatabase } from "./database";
 import { createAppHandler } from "./handler";
-import { sendWebResponse, serveStatic, toWebRequest } from "./http";
+import { createStaticServer, sendWebResponse, toWebRequest, type StaticServer } from "./http";
 
 type Background = { stop(): Promise<void> };
 type AppEntry = { startBackground?: () => Promise<Background>; startServices?: () => Promise<void> };
@@ -37,19 +39,23 @@ async function main() {
 
   const root = process.cwd();
   let getBuild: () => Promise<ServerBuild>;
+  let handle: ReturnType<typeof createAppHandler>;
   let viteMiddleware: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse, next: () => void) => void) | undefined;
+  let serveStatic: StaticServer | undefined;
   if (production) {
     const buildPath = path.join(root, "build/server/index.js");
     const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
     getBuild = async () => build;
+    // The build object itself: Remix derives its route tree once, not per request.
+    handle = createAppHandler(build, env);
+    serveStatic = createStaticServer(path.join(root, "build/client"));
   } else {
     const vite = await import("vite");
     const devServer = await vite.createServer({ server: { middlewareMode: true } });
     viteMiddleware = devServer.middlewares;
     getBuild = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    handle = createAppHandler(() => getBuild(), env);
   }
-  const handle = createAppHandler(() => getBuild(), env);
-  const clientRoot = path.join(root, "build/client");
   const origin = new URL(env.APP_URL).origin;
 
   const server = createServer(async (req, res) => {
@@ -57,7 +63,7 @@ async function main() {
       if (viteMiddleware) {
         const passed = await new Promise<boolean>((resolve) => viteMiddleware!(req, res, () => resolve(true)));
         if (!passed) return;
-      } else if (await serveStatic(req, res, clientRoot)) {
+      } else if (await serveStatic?.(req, res)) {
         return;
       }
       // The client's address for rate limits; a client cannot set it (any incoming value is replaced).
