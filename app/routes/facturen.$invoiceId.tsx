@@ -7,7 +7,7 @@ import { notFound, requireUser } from "~/modules/auth/session.server";
 import { InvoiceDocument } from "~/modules/invoices/invoice-document";
 import { invoicePageAction, invoicePageData } from "~/modules/invoices/invoice-page.server";
 import { INVOICE_ID, invoicePageActionSchema } from "~/modules/invoices/invoice-schema";
-import { canSeeInvoice, invoiceInclude, invoicePath } from "~/modules/invoices/invoices.server";
+import { canSeeInvoice, invoiceInclude, invoicePath, isBoard } from "~/modules/invoices/invoices.server";
 import { db } from "~/utils/db.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 
@@ -23,10 +23,10 @@ async function invoiceFor(request: Request, invoiceId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { invoice } = await invoiceFor(request, params.invoiceId);
+  const { user, invoice } = await invoiceFor(request, params.invoiceId);
   const lng = await getLanguage(request);
   const t = await i18next.getFixedT(lng, "invoices");
-  const data = await invoicePageData(invoice, new URL(request.url).searchParams.get("session_id"));
+  const data = await invoicePageData(invoice, new URL(request.url).searchParams.get("session_id"), { board: isBoard(user) });
   return json({ title: t("page.title", { number: invoice.number }), invoice: data, pdfHref: `${invoicePath(invoice.id)}/pdf` });
 }
 
@@ -37,7 +37,7 @@ export const actionSchema = invoicePageActionSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, invoice } = await invoiceFor(request, params.invoiceId);
-  return invoicePageAction(request, invoice, { returnPath: invoicePath(invoice.id), actorId: user.id, locale: await getLanguage(request) });
+  return invoicePageAction(request, invoice, { returnPath: invoicePath(invoice.id), actorId: user.id, locale: await getLanguage(request), board: isBoard(user) });
 }
 
 export default function SignedInInvoice() {
