@@ -7,7 +7,7 @@ import { InvoiceDocument } from "~/components/invoices/invoice-document";
 import { notFound, requireUser } from "~/modules/auth/access.server";
 import { getInvoiceFor, invoicePageAction, invoicePageData } from "~/modules/invoices/invoice-page.server";
 import { INVOICE_ID, invoicePageActionSchema } from "~/modules/invoices/invoice-schema";
-import { invoicePath } from "~/modules/invoices/invoices.server";
+import { invoicePath, isBoard } from "~/modules/invoices/invoices.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
@@ -22,10 +22,10 @@ async function invoiceFor(request: Request, invoiceId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { invoice } = await invoiceFor(request, params.invoiceId);
+  const { user, invoice } = await invoiceFor(request, params.invoiceId);
   const lng = await getLanguage(request);
   const t = await i18next.getFixedT(lng, "invoices");
-  const data = await invoicePageData(invoice, new URL(request.url).searchParams.get("session_id"));
+  const data = await invoicePageData(invoice, new URL(request.url).searchParams.get("session_id"), { board: isBoard(user) });
   return json({ title: t("page.title", { number: invoice.number }), invoice: data, pdfHref: `${invoicePath(invoice.id)}/pdf` });
 }
 
@@ -36,7 +36,7 @@ export const actionSchema = invoicePageActionSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, invoice } = await invoiceFor(request, params.invoiceId);
-  return invoicePageAction(request, invoice, { returnPath: invoicePath(invoice.id), actorId: user.id, locale: await getLanguage(request) });
+  return invoicePageAction(request, invoice, { returnPath: invoicePath(invoice.id), actorId: user.id, locale: await getLanguage(request), board: isBoard(user) });
 }
 
 export default function SignedInInvoice() {

@@ -60,6 +60,25 @@ describe("pupil sign-in codes", () => {
     expect(await db.auditLog.count({ where: { entityId: pupil.id, action: { startsWith: "pupil-code." } } })).toBe(3);
   });
 
+  it("revoking ends the sessions the pupil already has, at once", async () => {
+    setClock(new Date("2026-11-27T09:00:00Z"));
+    const { teacher, pupil } = await pupilAndTeacher();
+    const code = await issuePupilCode(pupil.id, teacher.id);
+    const jars = await Promise.all(
+      ["10.7.0.1", "10.7.0.2"].map(async (ip) => {
+        const result = await signIn(code, ip);
+        const jar = new CookieJar();
+        jar.apply(new Response(null, { headers: { "Set-Cookie": (result as { setCookie: string }).setCookie } }));
+        return jar;
+      }),
+    );
+    for (const jar of jars) expect((await getOptionalUser(get("/mijn-team", jar)))?.id).toBe(pupil.id);
+    setClock(new Date("2026-11-27T09:30:00Z"));
+    await revokePupilCodes(pupil.id, teacher.id);
+    for (const jar of jars) expect(await getOptionalUser(get("/mijn-team", jar))).toBeNull();
+    expect(await db.session.count({ where: { userId: pupil.id, revokedAt: null } })).toBe(0);
+  });
+
   it("are rate limited per IP, so guessing is hopeless", async () => {
     setClock(new Date("2026-11-27T09:00:00Z"));
     const { teacher, pupil } = await pupilAndTeacher();

@@ -6,6 +6,8 @@ import type { CompanyStatus } from "~/generated/prisma/enums";
 import { issueContributionInvoice, recordTransfer, waiveInvoice } from "~/modules/invoices/invoices.server";
 import { ISSUE_FOR_COMPANY_JOB, runDailyInvoicing } from "~/modules/invoices/jobs.server";
 import { drainJobs, enqueue } from "~/modules/jobs/jobs.server";
+import { createCheckout, refundPayment } from "~/modules/payments/payments.server";
+import { getStripe } from "~/modules/payments/stripe.server";
 import { startStripeFake, type StripeFake } from "~/modules/payments/stripe-fake.server";
 import { action as boardAction, loader as boardLoader } from "~/routes/bestuur.facturen";
 import { action as publicAction, loader as publicLoader } from "~/routes/factuur.$token";
@@ -177,6 +179,116 @@ describe("settling", () => {
     const body = await (await respond(() => boardLoader(args(get("/bestuur/facturen?jaar=2037", jar))))).json();
     const row = body.rows.find((r: { id: string }) => r.id === invoice.id);
     expect(row.reason).toBe("failed");
+  });
+});
+
+describe("paid twice (issue 15, finding 4)", () => {
+  const boardMember = async () => {
+    const board = await createUser(db);
+    await assignRole(db, board.id, "BOARD");
+    return board;
+  };
+  // Two checkouts of one invoice, as they could coexist before one invoice had one open checkout.
+  const checkoutOf = (invoice: { id: string; totalCents: number }) =>
+    createCheckout(
+      { purposeType: "invoice", purposeId: invoice.id, amountCents: invoice.totalCents, description: "Factuur (iDEAL)", successPath: "/", cancelPath: "/" },
+      null,
+    );
+  const paymentsOf = (invoiceId: string) => db.payment.findMany({ where: { purposeType: "invoice", purposeId: invoiceId }, orderBy: { createdAt: "asc" } });
+
+  it("starting a second checkout ends the first at Stripe: an invoice has one open checkout", async () => {
+    const { company, contact } = await companyWithContact();
+    const { invoice } = await issue(company.id, 2043);
+    const jar = await signedIn(contact.id);
+    const params = { invoiceId: invoice.id };
+    expect((await respond(() => invoiceAction(args(post(`/facturen/${invoice.id}`, { intent: "pay", method: "card-ideal" }, jar), params)))).status).toBe(302);
+    expect((await respond(() => invoiceAction(args(post(`/facturen/${invoice.id}`, { intent: "pay", method: "sepa" }, jar), params)))).status).toBe(302);
+    const [first, second] = await paymentsOf(invoice.id);
+    expect([first!.status, first!.checkoutUrl]).toEqual(["EXPIRED", null]);
+    expect(second!.status).toBe("OPEN");
+    expect((await getStripe().checkout.sessions.retrieve(first!.checkoutSessionId!)).status).toBe("expired");
+    expect(() => fake.pay(first!.checkoutSessionId!, "ideal")).toThrow();
+  });
+
+  it("a payment ends the invoice's other open checkouts", async () => {
+    const { company } = await companyWithContact();
+    const { invoice } = await issue(company.id, 2044);
+    const one = await checkoutOf(invoice);
+    const other = await checkoutOf(invoice);
+    fake.pay(one.sessionId, "ideal");
+    await fake.flush();
+    await drainJobs();
+    await fake.flush();
+    expect((await getStripe().checkout.sessions.retrieve(other.sessionId)).status).toBe("expired");
+    expect((await db.payment.findUniqueOrThrow({ where: { id: other.paymentId } })).status).toBe("EXPIRED");
+    expect(() => fake.pay(other.sessionId, "ideal")).toThrow();
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).settledPaymentId).toBe(one.paymentId);
+  });
+
+  it("a second online payment is flagged to the board, who refunds it through Stripe; the invoice stays paid", async () => {
+    const { company, contact } = await companyWithContact();
+    const { invoice } = await issue(company.id, 2045);
+    const board = await boardMember();
+    const one = await checkoutOf(invoice);
+    const two = await checkoutOf(invoice);
+    // Both paid before the other checkout could be ended.
+    fake.pay(one.sessionId, "ideal");
+    fake.pay(two.sessionId, "card");
+    await fake.flush();
+    const paid = await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
+    expect([paid.status, paid.settledPaymentId]).toEqual(["PAID", one.paymentId]);
+    expect(await db.auditLog.count({ where: { entityId: invoice.id, action: "invoice.paid_again" } })).toBe(1);
+    const mail = await db.outboxMessage.findFirst({ where: { toAddress: board.email!, idempotencyKey: { contains: two.paymentId } } });
+    expect(mail?.subject).toContain(invoice.number);
+
+    const params = { invoiceId: invoice.id };
+    const boardJar = await signedIn(board.id);
+    const contactJar = await signedIn(contact.id);
+    const boardPage = await (await respond(() => invoiceLoader(args(get(`/facturen/${invoice.id}`, boardJar), params)))).json();
+    expect(boardPage.invoice.extraPayments.map((p: { id: string }) => p.id)).toEqual([two.paymentId]);
+    const contactPage = await (await respond(() => invoiceLoader(args(get(`/facturen/${invoice.id}`, contactJar), params)))).json();
+    expect(contactPage.invoice.extraPayments).toEqual([]);
+
+    // Only the board refunds, and only the extra payment.
+    const byContact = await respond(() => invoiceAction(args(post(`/facturen/${invoice.id}`, { intent: "refund", paymentId: two.paymentId }, contactJar), params)));
+    expect(byContact.status).toBe(403);
+    const settling = await respond(() => invoiceAction(args(post(`/facturen/${invoice.id}`, { intent: "refund", paymentId: one.paymentId }, boardJar), params)));
+    expect(settling.status).toBe(409);
+    const intentTwo = (await db.payment.findUniqueOrThrow({ where: { id: two.paymentId } })).paymentIntentId!;
+    expect((await getStripe().refunds.list({ payment_intent: intentTwo })).data).toHaveLength(0);
+
+    const refunded = await respond(() => invoiceAction(args(post(`/facturen/${invoice.id}`, { intent: "refund", paymentId: two.paymentId }, boardJar), params)));
+    expect(refunded.status).toBe(200);
+    await fake.flush();
+    const refunds = (await getStripe().refunds.list({ payment_intent: intentTwo })).data;
+    expect(refunds.map((r) => [r.amount, r.reason, r.status])).toEqual([[invoice.totalCents, "duplicate", "succeeded"]]);
+    expect((await db.payment.findUniqueOrThrow({ where: { id: two.paymentId } })).status).toBe("REFUNDED");
+    expect((await db.payment.findUniqueOrThrow({ where: { id: one.paymentId } })).status).toBe("PAID");
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).status).toBe("PAID");
+    expect(await db.auditLog.count({ where: { entityId: invoice.id, action: "invoice.extra_payment_refunded", actorId: board.id } })).toBe(1);
+    const after = await (await respond(() => invoiceLoader(args(get(`/facturen/${invoice.id}`, boardJar), params)))).json();
+    expect(after.invoice.extraPayments).toEqual([]);
+  });
+
+  it("a full refund of the payment that settled the invoice opens it again", async () => {
+    const { company, contact } = await companyWithContact();
+    const { invoice } = await issue(company.id, 2046);
+    const board = await boardMember();
+    const jar = await signedIn(contact.id);
+    const params = { invoiceId: invoice.id };
+    await respond(() => invoiceAction(args(post(`/facturen/${invoice.id}`, { intent: "pay", method: "card-ideal" }, jar), params)));
+    const [payment] = await paymentsOf(invoice.id);
+    fake.pay(payment!.checkoutSessionId!, "ideal");
+    await fake.flush();
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).status).toBe("PAID");
+
+    await refundPayment(payment!.id, board.id);
+    await fake.flush();
+    const reopened = await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
+    expect([reopened.status, reopened.settledVia, reopened.paidAt, reopened.settledPaymentId]).toEqual(["OPEN", null, null, null]);
+    expect(await db.auditLog.count({ where: { entityId: invoice.id, action: "invoice.reopened" } })).toBe(1);
+    // It can be paid again.
+    expect((await respond(() => invoiceAction(args(post(`/facturen/${invoice.id}`, { intent: "pay", method: "card-ideal" }, jar), params)))).status).toBe(302);
   });
 });
 

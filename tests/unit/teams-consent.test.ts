@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { displayName } from "~/modules/challenges/consent";
 import { eraseExpiredPupilData } from "~/modules/challenges/erasure.server";
 import { registerTeam } from "~/modules/challenges/team-registration.server";
+import { action as teamAction } from "~/routes/teams.$teamId._index";
 import { action as consentAction } from "~/routes/teams.$teamId.toestemming";
 import { action as answerAction, loader as answerLoader } from "~/routes/toestemming.$token";
 import { resetClock, setClock } from "~/utils/clock.server";
@@ -15,7 +16,7 @@ afterEach(() => resetClock());
 
 let n = 0;
 /** A school with its agreement, a teacher, an open edition and a team of Sem and Noa. */
-async function teamWithPupils() {
+async function teamWithPupils(names: [string, string] = ["Sem", "Noa"]) {
   setClock(new Date("2026-11-28T10:00:00Z"));
   const at = new Date("2026-10-01T00:00:00Z");
   const challenge = await db.challenge.create({ data: { slug: `c-${n++}`, name: "Young Solar Challenge", description: "x", createdAt: at, updatedAt: at } });
@@ -34,7 +35,7 @@ async function teamWithPupils() {
   const teacher = await createUser(db, { name: "Mieke Driessen", email: `mieke${n++}@school.example` });
   const role = await assignRole(db, teacher.id, "TEACHER", { schoolId: school.id });
   const result = await registerTeam(
-    { editionId: edition.id, schoolId: school.id, name: `Zonnestraal ${n++}`, categoryId: edition.categories[0]!.id, coachIds: [], pupils: [{ firstName: "Sem", className: "3A" }, { firstName: "Noa", className: "3A" }] },
+    { editionId: edition.id, schoolId: school.id, name: `Zonnestraal ${n++}`, categoryId: edition.categories[0]!.id, coachIds: [], pupils: [{ firstName: names[0], className: "3A" }, { firstName: names[1], className: "3A" }] },
     { id: teacher.id, roles: [{ ...role, organisation: null }] },
   );
   if (!result.ok) throw new Error(`team not registered: ${JSON.stringify(result)}`);
@@ -139,6 +140,69 @@ describe("erasure of pupil data", () => {
     await eraseExpiredPupilData();
     expect((await db.pupil.findUniqueOrThrow({ where: { id: sem.id } })).firstName).toBe("Leerling 1");
     await db.foundationSettings.deleteMany();
+  });
+
+  it("leaves no copy of the pupil's first name or the parent's address in any table (issue 15, finding 6)", async () => {
+    const letters = () => Array.from({ length: 8 }, () => "abcdefghijklmnopqrstuvwxyz"[Math.floor(Math.random() * 26)]).join("");
+    const firstName = `Ysolde${letters()}`;
+    const parentEmail = `ouder.${letters()}@example.nl`;
+    const parentName = `Fatima ${letters()}`;
+    const { team, sem, jar } = await teamWithPupils([firstName, `Bram${letters()}`]);
+    await db.pupil.update({ where: { id: sem.id }, data: { girl: true, leerjaar: 3 } });
+    // One request answered by the parent, one left open: two consent mails in the outbox.
+    for (let i = 0; i < 2; i++) {
+      const sent = await respond(() =>
+        consentAction(args(post(`/teams/${team.id}/toestemming`, { intent: "request", pupilId: sem.id, parentEmail, locale: "nl" }, jar), { teamId: team.id })),
+      );
+      expect(sent.status).toBe(302);
+    }
+    const first = await db.consentRequest.findFirstOrThrow({ where: { pupilId: sem.id }, orderBy: { sentAt: "asc" } });
+    const mail = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `consent-request:${first.id}` } });
+    const token = (mail.props as { button: { url: string } }).button.url.split("/toestemming/")[1]!;
+    expect((await respond(() => answerAction(args(post(`/toestemming/${token}`, { giverName: parentName, publishName: "on" }), { token })))).status).toBe(302);
+
+    // Every text, varchar, JSON and text-array column of every table.
+    const columns = await db.$queryRaw<{ table_name: string; column_name: string }[]>`
+      SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = current_schema()
+        AND (data_type IN ('text', 'character varying', 'json', 'jsonb') OR (data_type = 'ARRAY' AND udt_name IN ('_text', '_varchar')))
+      ORDER BY table_name, column_name`;
+    expect(columns.length).toBeGreaterThan(50);
+    const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    const holding = async (needle: string) => {
+      const found: string[] = [];
+      for (const c of columns) {
+        const rows = await db.$queryRawUnsafe<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM ${q(c.table_name)} WHERE ${q(c.column_name)}::text ILIKE $1`,
+          `%${needle}%`,
+        );
+        if (rows[0]!.n > 0) found.push(`${c.table_name}.${c.column_name}`);
+      }
+      return found;
+    };
+    // The search finds them before erasure (it cannot pass by looking in the wrong place).
+    expect(await holding(firstName)).toEqual(expect.arrayContaining(["Pupil.firstName", "OutboxMessage.props", "User.name"]));
+    expect(await holding(parentEmail)).toEqual(expect.arrayContaining(["ConsentRequest.parentEmail", "OutboxMessage.toAddress"]));
+
+    const erased = await respond(() => teamAction(args(post(`/teams/${team.id}`, { intent: "erase-pupil", pupilId: sem.id }, jar), { teamId: team.id })));
+    expect(erased.status).toBe(302);
+    expect(await holding(firstName)).toEqual([]);
+    expect(await holding(parentEmail)).toEqual([]);
+    expect(await holding(parentName)).toEqual([]);
+    const pupil = await db.pupil.findUniqueOrThrow({ where: { id: sem.id } });
+    expect([pupil.firstName, pupil.girl, pupil.leerjaar, pupil.className]).toEqual(["Leerling 1", null, null, ""]);
+  });
+
+  it("erases every copy at the end of retention too", async () => {
+    const { team, sem, jar } = await teamWithPupils([`Ysolde${Date.now().toString(36).replace(/[0-9]/g, "")}`, "Noa"]);
+    await db.pupil.update({ where: { id: sem.id }, data: { girl: false } });
+    await respond(() => consentAction(args(post(`/teams/${team.id}/toestemming`, { intent: "request", pupilId: sem.id, parentEmail: "retentie.ouder@example.nl" }, jar), { teamId: team.id })));
+    const request = await db.consentRequest.findFirstOrThrow({ where: { pupilId: sem.id } });
+    expect(await db.outboxMessage.count({ where: { idempotencyKey: `consent-request:${request.id}` } })).toBe(1);
+    setClock(new Date("2028-08-01T12:00:00Z"));
+    await eraseExpiredPupilData();
+    expect(await db.outboxMessage.count({ where: { idempotencyKey: `consent-request:${request.id}` } })).toBe(0);
+    expect((await db.pupil.findUniqueOrThrow({ where: { id: sem.id } })).girl).toBeNull();
   });
 
   it("forgets the parent's address when a request expires unanswered", async () => {

@@ -39,7 +39,7 @@ function Address({ lines }: { lines: (string | null | undefined)[] }) {
 export function InvoiceDocument({ invoice, pdfHref }: { invoice: InvoiceView; pdfHref: string }) {
   const { t, i18n } = useTranslation("invoices");
   const lng = i18n.language;
-  const actionData = useActionData<{ error: string | null }>();
+  const actionData = useActionData<{ error: string | null; notice?: string }>();
   const busy = useNavigation().state !== "idle";
   const { seller, buyer } = invoice;
   const money = (cents: number) => formatMoney(cents, lng);
@@ -61,6 +61,26 @@ export function InvoiceDocument({ invoice, pdfHref }: { invoice: InvoiceView; pd
       <div className="space-y-3 print:hidden" aria-live="polite">
         {invoice.syncSessionId ? <CheckoutReturnSync sessionId={invoice.syncSessionId} /> : null}
         {actionData?.error ? <Alert tone="error">{t(actionData.error)}</Alert> : null}
+        {actionData?.notice ? <Alert tone="success">{t(actionData.notice)}</Alert> : null}
+        {invoice.extraPayments.length > 0 ? (
+          <Alert tone="error" title={t("page.paidTwiceTitle")}>
+            <p>{t("page.paidTwiceText")}</p>
+            <ul className="mt-2 space-y-2">
+              {invoice.extraPayments.map((p) => (
+                <li key={p.id} className="flex flex-wrap items-center gap-3">
+                  <span>{t("page.paidTwiceLine", { amount: money(p.amountCents), date: p.paidAt ? date(p.paidAt) : "" })}</span>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="refund" />
+                    <input type="hidden" name="paymentId" value={p.id} />
+                    <Button variant="secondary" disabled={busy}>
+                      {t("page.refund")}
+                    </Button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
         {invoice.status === "PAID" && invoice.paidAt ? (
           <Alert tone="success" title={t("page.paidOn", { date: date(invoice.paidAt) })}>
             {invoice.settledVia === "TRANSFER" ? t("page.paidByTransfer") : t("page.paidThanks")}

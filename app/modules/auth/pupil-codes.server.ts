@@ -6,7 +6,7 @@ import { now } from "~/utils/clock.server";
 import { hashSecret, randomCode } from "~/utils/crypto.server";
 import { db, type Tx } from "~/utils/db.server";
 import { clientIp, hitRateLimits, RATE_LIMITS } from "./rate-limit.server";
-import { createUserSession } from "./session.server";
+import { createUserSession, endAllSessions } from "./session.server";
 
 export const PUPIL_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const PUPIL_CODE_LENGTH = 12;
@@ -39,12 +39,19 @@ export async function issuePupilCode(pupilUserId: string, issuedById: string, cl
   return formatPupilCode(code);
 }
 
+/**
+ * Revokes the pupil's codes and ends every session a code opened: a revoked code (lost sheet,
+ * pupil left the team) must not keep working for the rest of a 12-hour pupil session.
+ */
 export async function revokePupilCodes(pupilUserId: string, actorId: string, client: Tx = db): Promise<void> {
   const result = await client.pupilLoginCode.updateMany({
     where: { userId: pupilUserId, revokedAt: null },
     data: { revokedAt: now() },
   });
-  if (result.count) await audit({ actorId, action: "pupil-code.revoke", entityType: "User", entityId: pupilUserId }, client);
+  const sessionsEnded = await endAllSessions(pupilUserId, client);
+  if (result.count || sessionsEnded) {
+    await audit({ actorId, action: "pupil-code.revoke", entityType: "User", entityId: pupilUserId, meta: { codes: result.count, sessionsEnded } }, client);
+  }
 }
 
 export type PupilSignInResult =

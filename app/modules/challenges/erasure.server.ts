@@ -7,6 +7,7 @@ import { endAllSessions } from "~/modules/auth/session.server";
 import { schoolYearBounds, schoolYearOf } from "~/modules/companies/school-year";
 import { getFoundationSettings } from "~/modules/companies/settings.server";
 import { defineRecurringJob } from "~/modules/jobs/jobs.server";
+import { deleteConsentRequestMails } from "~/modules/mail/retention.server";
 import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
 
@@ -21,12 +22,21 @@ export async function anonymisePupil(pupilId: string, actorId: string | null, tx
   if (!pupil || pupil.anonymisedAt) return false;
   const at = now();
   const label = `Leerling ${pupil.teams[0]?.position ?? 1}`;
+  // Every copy: the consent mails in the outbox hold the first name, school, team and the
+  // parent's address; the consents hold the parent's name.
+  const requests = await tx.consentRequest.findMany({ where: { pupilId }, select: { id: true } });
+  await deleteConsentRequestMails(tx, requests.map((r) => r.id));
   await tx.consent.deleteMany({ where: { pupilId } });
   await tx.consentRequest.deleteMany({ where: { pupilId } });
-  await tx.pupil.update({ where: { id: pupilId }, data: { firstName: label, className: "", leerjaar: null, leerweg: null, profiel: null, anonymisedAt: at } });
+  await tx.pupil.update({
+    where: { id: pupilId },
+    data: { firstName: label, className: "", leerjaar: null, leerweg: null, profiel: null, girl: null, anonymisedAt: at },
+  });
   if (pupil.userId) {
     await revokePupilCodes(pupil.userId, actorId ?? pupil.userId, tx);
     await endAllSessions(pupil.userId, tx);
+    // Sessions keep the pupil's IP address and browser: gone with the pupil.
+    await tx.session.deleteMany({ where: { userId: pupil.userId } });
     await tx.user.update({ where: { id: pupil.userId }, data: { name: label, disabledAt: at } });
   }
   await audit({ actorId, action: "pupil.anonymise", entityType: "Pupil", entityId: pupilId, meta: { reason } }, tx);

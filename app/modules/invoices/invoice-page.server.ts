@@ -11,7 +11,7 @@ import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/forms.server";
 import { isOverdue } from "./invoice-math";
 import { invoicePageActionSchema } from "./invoice-schema";
-import { buyerOf, InvoiceError, invoiceInclude, paymentsOfInvoices, sellerOf, startInvoicePayment } from "./invoices.server";
+import { buyerOf, InvoiceError, invoiceInclude, isExtraPayment, paymentsOfInvoices, refundExtraPayment, sellerOf, startInvoicePayment } from "./invoices.server";
 
 export type InvoiceWithReminders = Invoice & { reminders: InvoiceReminder[] };
 
@@ -41,7 +41,7 @@ export function getInvoiceDocumentByToken(token: string): Promise<Invoice | null
 }
 
 /** The invoice as its pages show it (serialisable). */
-export async function invoicePageData(invoice: InvoiceWithReminders, returnedSessionParam: string | null) {
+export async function invoicePageData(invoice: InvoiceWithReminders, returnedSessionParam: string | null, options: { board?: boolean } = {}) {
   const payments = (await paymentsOfInvoices([invoice.id])).get(invoice.id) ?? [];
   const latest = payments[0] ?? null;
   const returnedSessionId = returnedSessionParam && CHECKOUT_SESSION_ID.test(returnedSessionParam) ? returnedSessionParam : null;
@@ -73,6 +73,10 @@ export async function invoicePageData(invoice: InvoiceWithReminders, returnedSes
     // Back from checkout with a payment that is still open here: the page asks its action to sync.
     syncSessionId: returned && ["open", "processing", "failed"].includes(returned.phase) ? returnedSessionId : null,
     reminders: invoice.reminders.map((r) => ({ step: r.step, sentAt: r.sentAt })),
+    // Paid twice: only the board sees these, with a refund button each.
+    extraPayments: options.board
+      ? payments.filter((p) => isExtraPayment(invoice, p)).map((p) => ({ id: p.id, amountCents: p.amountCents, paidAt: p.paidAt }))
+      : [],
   };
 }
 
@@ -86,12 +90,25 @@ export type InvoicePageData = Awaited<ReturnType<typeof invoicePageData>>;
 export async function invoicePageAction(
   request: Request,
   invoice: Invoice,
-  options: { returnPath: string; actorId: string | null; locale: "nl" | "en" },
+  options: { returnPath: string; actorId: string | null; locale: "nl" | "en"; board?: boolean },
 ) {
   const form = await readForm(request);
   const parsed = invoicePageActionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return json({ error: "invoices:errors.invalid" }, { status: 400 });
   const input = parsed.data;
+  if (input.intent === "refund") {
+    if (!options.board || !options.actorId) return json({ error: "invoices:errors.invalid" }, { status: 403 });
+    try {
+      await refundExtraPayment({ invoiceId: invoice.id, paymentId: input.paymentId, actorId: options.actorId });
+    } catch (error) {
+      if (error instanceof InvoiceError && (error.code === "not_found" || error.code === "not_extra")) {
+        return json({ error: "invoices:errors.not_extra" }, { status: 409 });
+      }
+      if (error instanceof PaymentError) return json({ error: "invoices:errors.not_extra" }, { status: 409 });
+      throw error;
+    }
+    return json({ error: null, notice: "invoices:page.refunded" });
+  }
   if (input.intent === "sync") {
     const paymentId = await findPaymentIdBySession(db, input.sessionId);
     const payment = paymentId ? await db.payment.findUnique({ where: { id: paymentId }, select: { purposeId: true, purposeType: true } }) : null;

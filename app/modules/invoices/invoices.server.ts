@@ -6,18 +6,23 @@
 // when the money has actually arrived, not when the checkout completes) or when the board records
 // a transfer or waives it. Each of those also tells the company's state machine ("paid").
 import { z } from "zod";
-import type { Invoice, Prisma } from "~/generated/prisma/client";
+import type { Invoice, Payment, Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { changeCompanyStatus, CompanyStateError } from "~/modules/companies/companies.server";
 import { schoolYearBounds, schoolYearLabel } from "~/modules/companies/school-year";
 import { getFoundationSettings, invoiceDetailsComplete, type Settings } from "~/modules/companies/settings.server";
+import { defineJob, enqueue } from "~/modules/jobs/jobs.server";
 import { queueMail, type MailLocale } from "~/modules/mail/outbox.server";
 import { paymentPhase, type PaymentPhase } from "~/modules/payments/payment-state";
 import {
   createCheckout,
+  endCheckoutAtStripe,
   expireCheckout,
   nextInvoiceNumber,
   onPaymentStatusChange,
+  refundPayment,
+  syncPayment,
+  type PaymentStatusChange,
   type CheckoutCreated,
   type CheckoutMethod,
 } from "~/modules/payments/payments.server";
@@ -39,7 +44,7 @@ const CHECKOUT_METHODS_FOR: Record<PayMethod, CheckoutMethod[]> = { "card-ideal"
 
 export class InvoiceError extends Error {
   constructor(
-    readonly code: "no_tier" | "settings_incomplete" | "not_open" | "not_found" | "processing" | "no_recipient",
+    readonly code: "no_tier" | "settings_incomplete" | "not_open" | "not_found" | "processing" | "no_recipient" | "not_extra",
     message: string,
   ) {
     super(message);
@@ -321,7 +326,8 @@ async function companyPaid(tx: Tx, companyId: string, actorId: string | null, re
 /** The open checkouts of an invoice end once it is settled otherwise (no double payment). */
 async function expireOpenCheckouts(invoiceId: string, actorId: string | null): Promise<void> {
   const open = await db.payment.findMany({
-    where: { purposeType: INVOICE_PURPOSE, purposeId: invoiceId, status: "OPEN", checkoutUrl: { not: null } },
+    // A FAILED payment's session stays open for a retry: it could still take money.
+    where: { purposeType: INVOICE_PURPOSE, purposeId: invoiceId, status: { in: ["OPEN", "FAILED"] }, checkoutUrl: { not: null } },
     select: { id: true },
   });
   for (const payment of open) {
@@ -394,23 +400,79 @@ export async function waiveInvoice(input: WaiveInput): Promise<Invoice> {
   return invoice;
 }
 
-// The payment module tells us when an invoice's payment changes. Only PAID settles the invoice:
-// a completed SEPA checkout stays OPEN ("processing") until the debit has succeeded.
-onPaymentStatusChange(INVOICE_PURPOSE, async (change, tx) => {
-  if (change.to !== "PAID") return;
+/** Ends the other open checkouts of an invoice once one of its payments received the money. */
+export const EXPIRE_OTHER_CHECKOUTS_JOB = "invoices.expire-other-checkouts";
+
+defineJob(EXPIRE_OTHER_CHECKOUTS_JOB, async ({ payload }) => {
+  const invoiceId = payload && typeof payload === "object" && !Array.isArray(payload) ? payload.invoiceId : undefined;
+  if (typeof invoiceId !== "string") throw new Error(`${EXPIRE_OTHER_CHECKOUTS_JOB}: payload without invoiceId`);
+  await expireOpenCheckouts(invoiceId, null);
+});
+
+async function boardMembers(tx: Tx) {
+  return tx.user.findMany({
+    where: { disabledAt: null, email: { not: null }, roles: { some: { role: "BOARD" } } },
+    select: { id: true, email: true, locale: true },
+    orderBy: { id: "asc" },
+  });
+}
+
+/** Mail the board that an invoice received a payment it did not need, with a link to refund it. */
+async function mailBoardPaidTwice(tx: Tx, invoice: Invoice, change: PaymentStatusChange): Promise<void> {
+  for (const member of await boardMembers(tx)) {
+    const locale = asLocale(member.locale);
+    const t = await i18next.getFixedT(locale, "invoices");
+    const values = { number: invoice.number, company: buyerOf(invoice).name, amount: formatMoney(change.amountCents, locale) };
+    await queueMail(
+      {
+        to: member.email!,
+        template: "notice",
+        locale,
+        idempotencyKey: `invoice:${invoice.id}:paid-twice:${change.paymentId}:${member.id}`,
+        props: {
+          subject: t("mail.paidTwice.subject", values),
+          preview: t("mail.paidTwice.preview", values),
+          heading: t("mail.paidTwice.heading", values),
+          paragraphs: [t("mail.paidTwice.body", values)],
+          facts: [
+            { label: t("mail.facts.number"), value: invoice.number },
+            { label: t("mail.facts.amount"), value: values.amount },
+          ],
+          button: { label: t("mail.paidTwice.button"), url: `${appUrl()}${invoicePath(invoice.id)}` },
+        },
+      },
+      tx,
+    );
+  }
+}
+
+async function invoicePaymentReceived(change: PaymentStatusChange, tx: Tx): Promise<void> {
   const invoice = await lockInvoice(tx, change.purposeId);
   if (!invoice) return;
+  // Whatever else happens, no other checkout of this invoice may take money any more. A job, so
+  // Stripe is called after this change commits (and retried if Stripe is unreachable).
+  await enqueue(EXPIRE_OTHER_CHECKOUTS_JOB, { invoiceId: invoice.id }, { uniqueKey: `invoice:${invoice.id}:expire-checkouts:${change.paymentId}` }, tx);
   if (invoice.status !== "OPEN") {
-    if (invoice.settledVia !== "STRIPE") {
-      // Paid twice (e.g. a transfer was recorded while a debit was under way): the board refunds.
-      await audit(
-        { actorId: null, action: "invoice.paid_again", entityType: "Invoice", entityId: invoice.id, meta: { paymentId: change.paymentId, status: invoice.status } },
-        tx,
-      );
-    }
+    if (invoice.settledPaymentId === change.paymentId) return;
+    // Paid twice (two checkouts, or a transfer recorded while a debit was under way): the board
+    // sees it on the invoice page with a refund button, and gets a mail.
+    await audit(
+      {
+        actorId: null,
+        action: "invoice.paid_again",
+        entityType: "Invoice",
+        entityId: invoice.id,
+        meta: { paymentId: change.paymentId, status: invoice.status, settledVia: invoice.settledVia, amountCents: change.amountCents },
+      },
+      tx,
+    );
+    await mailBoardPaidTwice(tx, invoice, change);
     return;
   }
-  await tx.invoice.update({ where: { id: invoice.id }, data: { status: "PAID", paidAt: change.at, settledVia: "STRIPE", updatedAt: change.at } });
+  await tx.invoice.update({
+    where: { id: invoice.id },
+    data: { status: "PAID", paidAt: change.at, settledVia: "STRIPE", settledPaymentId: change.paymentId, updatedAt: change.at },
+  });
   await audit(
     {
       actorId: null,
@@ -424,12 +486,98 @@ onPaymentStatusChange(INVOICE_PURPOSE, async (change, tx) => {
     tx,
   );
   await companyPaid(tx, invoice.companyId, null, `invoice ${invoice.number}: paid online`);
+}
+
+/**
+ * A payment of the invoice was refunded in full. If it was the payment that settled the invoice,
+ * another PAID payment of the invoice settles it instead, or else the invoice is open again.
+ */
+async function invoicePaymentRefunded(change: PaymentStatusChange, tx: Tx): Promise<void> {
+  const invoice = await lockInvoice(tx, change.purposeId);
+  if (!invoice || invoice.status !== "PAID" || invoice.settledVia !== "STRIPE" || invoice.settledPaymentId !== change.paymentId) return;
+  const other = await tx.payment.findFirst({
+    where: { purposeType: INVOICE_PURPOSE, purposeId: invoice.id, status: "PAID", id: { not: change.paymentId } },
+    orderBy: [{ paidAt: "asc" }, { id: "asc" }],
+    select: { id: true, paidAt: true },
+  });
+  if (other) {
+    await tx.invoice.update({ where: { id: invoice.id }, data: { settledPaymentId: other.id, paidAt: other.paidAt ?? change.at, updatedAt: change.at } });
+    await audit(
+      { actorId: null, action: "invoice.settled_by_other_payment", entityType: "Invoice", entityId: invoice.id, meta: { refunded: change.paymentId, paymentId: other.id } },
+      tx,
+    );
+    return;
+  }
+  await tx.invoice.update({
+    where: { id: invoice.id },
+    data: { status: "OPEN", paidAt: null, settledVia: null, settledPaymentId: null, settledById: null, updatedAt: change.at },
+  });
+  await audit(
+    {
+      actorId: null,
+      action: "invoice.reopened",
+      entityType: "Invoice",
+      entityId: invoice.id,
+      before: { status: "PAID", settledVia: "STRIPE", settledPaymentId: change.paymentId },
+      after: { status: "OPEN" },
+      meta: { reason: "refunded", paymentId: change.paymentId, source: change.source },
+    },
+    tx,
+  );
+}
+
+// The payment module tells us when an invoice's payment changes. Only PAID settles the invoice:
+// a completed SEPA checkout stays OPEN ("processing") until the debit has succeeded. A full
+// refund of the settling payment opens it again.
+onPaymentStatusChange(INVOICE_PURPOSE, async (change, tx) => {
+  if (change.to === "PAID") await invoicePaymentReceived(change, tx);
+  else if (change.to === "REFUNDED") await invoicePaymentRefunded(change, tx);
 });
+
+/** A payment the invoice did not need: PAID, and not the one that settled the invoice. */
+export function isExtraPayment(
+  invoice: Pick<Invoice, "status" | "settledPaymentId">,
+  payment: { id: string; status: string },
+): boolean {
+  return payment.status === "PAID" && invoice.status !== "OPEN" && payment.id !== invoice.settledPaymentId;
+}
+
+export type RefundExtraInput = { invoiceId: string; paymentId: string; actorId: string };
+
+/** The board refunds a payment the invoice did not need (paid twice); the invoice stays settled. */
+export async function refundExtraPayment(input: RefundExtraInput): Promise<void> {
+  const invoice = await db.invoice.findUnique({ where: { id: input.invoiceId }, select: { id: true, number: true, status: true, settledPaymentId: true } });
+  if (!invoice) throw new InvoiceError("not_found", `No invoice ${input.invoiceId}`);
+  const payment = await db.payment.findFirst({
+    where: { id: input.paymentId, purposeType: INVOICE_PURPOSE, purposeId: invoice.id },
+    select: { id: true, status: true, amountCents: true },
+  });
+  if (!payment) throw new InvoiceError("not_found", `No payment ${input.paymentId} for invoice ${invoice.number}`);
+  if (!isExtraPayment(invoice, payment)) throw new InvoiceError("not_extra", `Payment ${payment.id} is not an extra payment of invoice ${invoice.number}`);
+  await refundPayment(payment.id, input.actorId, { reason: "duplicate" });
+  await audit({
+    actorId: input.actorId,
+    action: "invoice.extra_payment_refunded",
+    entityType: "Invoice",
+    entityId: invoice.id,
+    meta: { paymentId: payment.id, amountCents: payment.amountCents },
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Paying online
 
-export type InvoicePaymentView = { phase: PaymentPhase; method: PayMethod | null; checkoutUrl: string | null; createdAt: Date; sessionId: string | null };
+export type InvoicePaymentView = {
+  id: string;
+  status: Payment["status"];
+  phase: PaymentPhase;
+  method: PayMethod | null;
+  checkoutUrl: string | null;
+  createdAt: Date;
+  paidAt: Date | null;
+  amountCents: number;
+  sessionId: string | null;
+};
 
 const methodOf = (description: string): PayMethod | null => (description.endsWith("(SEPA)") ? "sepa" : description.endsWith("(iDEAL)") ? "card-ideal" : null);
 
@@ -439,12 +587,22 @@ export async function paymentsOfInvoices(invoiceIds: string[]): Promise<Map<stri
   if (invoiceIds.length === 0) return map;
   const rows = await db.payment.findMany({
     where: { purposeType: INVOICE_PURPOSE, purposeId: { in: invoiceIds } },
-    select: { purposeId: true, status: true, checkoutSessionId: true, checkoutUrl: true, description: true, createdAt: true },
+    select: { id: true, purposeId: true, status: true, checkoutSessionId: true, checkoutUrl: true, description: true, createdAt: true, paidAt: true, amountCents: true },
     orderBy: { createdAt: "desc" },
   });
   for (const p of rows) {
     const list = map.get(p.purposeId) ?? [];
-    list.push({ phase: paymentPhase(p), method: methodOf(p.description), checkoutUrl: p.checkoutUrl, createdAt: p.createdAt, sessionId: p.checkoutSessionId });
+    list.push({
+      id: p.id,
+      status: p.status,
+      phase: paymentPhase(p),
+      method: methodOf(p.description),
+      checkoutUrl: p.checkoutUrl,
+      createdAt: p.createdAt,
+      paidAt: p.paidAt,
+      amountCents: p.amountCents,
+      sessionId: p.checkoutSessionId,
+    });
     map.set(p.purposeId, list);
   }
   return map;
@@ -452,7 +610,9 @@ export async function paymentsOfInvoices(invoiceIds: string[]): Promise<Map<stri
 
 /**
  * Start paying an open invoice: a Stripe Checkout for iDEAL/card or SEPA direct debit. Refused
- * while a debit is being processed (it would pay twice). Returns where to send the payer.
+ * while a debit is being processed (it would pay twice). An invoice has one open checkout at a
+ * time: starting a new one ends the earlier ones at Stripe first, under the invoice's row lock,
+ * so two people (or two tabs) paying at once cannot both pay. Returns where to send the payer.
  */
 export async function startInvoicePayment(
   invoice: Pick<Invoice, "id" | "number" | "status" | "totalCents" | "buyer">,
@@ -460,26 +620,50 @@ export async function startInvoicePayment(
   options: { returnPath: string; actorId: string | null; locale?: "nl" | "en" },
 ): Promise<CheckoutCreated> {
   if (invoice.status !== "OPEN") throw new InvoiceError("not_open", `Invoice ${invoice.number} is ${invoice.status}`);
-  const payments = (await paymentsOfInvoices([invoice.id])).get(invoice.id) ?? [];
-  if (payments.some((p) => p.phase === "processing" || p.phase === "paid")) {
-    throw new InvoiceError("processing", `Invoice ${invoice.number} already has a payment under way`);
+  const ended: string[] = [];
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const locked = await lockInvoice(tx, invoice.id);
+        if (!locked) throw new InvoiceError("not_found", `No invoice ${invoice.id}`);
+        if (locked.status !== "OPEN") throw new InvoiceError("not_open", `Invoice ${invoice.number} is ${locked.status}`);
+        const payments = (await paymentsOfInvoices([invoice.id])).get(invoice.id) ?? [];
+        if (payments.some((p) => p.phase === "processing" || p.phase === "paid")) {
+          throw new InvoiceError("processing", `Invoice ${invoice.number} already has a payment under way`);
+        }
+        for (const p of payments) {
+          if (p.sessionId && p.checkoutUrl && (p.status === "OPEN" || p.status === "FAILED")) {
+            await endCheckoutAtStripe(p.sessionId);
+            ended.push(p.id);
+          }
+        }
+        const billing = buyerOf(invoice).billingEmail;
+        const billingEmail = billing && z.email().safeParse(billing).success ? billing : null;
+        return createCheckout(
+          {
+            purposeType: INVOICE_PURPOSE,
+            purposeId: invoice.id,
+            amountCents: invoice.totalCents,
+            description: `Factuur ${invoice.number} (${method === "sepa" ? "SEPA" : "iDEAL"})`,
+            successPath: options.returnPath,
+            cancelPath: options.returnPath,
+            methods: CHECKOUT_METHODS_FOR[method],
+            ...(billingEmail ? { customerEmail: billingEmail } : {}),
+            ...(options.locale ? { locale: options.locale } : {}),
+          },
+          options.actorId,
+        );
+      },
+      { maxWait: 10_000, timeout: 60_000 },
+    );
+  } finally {
+    // Record the ended checkouts now (outside the invoice lock: a sync may settle the invoice).
+    for (const id of ended) {
+      await syncPayment(id, { source: "expire", actorId: options.actorId }).catch((error: unknown) =>
+        console.warn(`[invoices] could not sync ended checkout ${id}: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
   }
-  const billing = buyerOf(invoice).billingEmail;
-  const billingEmail = billing && z.email().safeParse(billing).success ? billing : null;
-  return createCheckout(
-    {
-      purposeType: INVOICE_PURPOSE,
-      purposeId: invoice.id,
-      amountCents: invoice.totalCents,
-      description: `Factuur ${invoice.number} (${method === "sepa" ? "SEPA" : "iDEAL"})`,
-      successPath: options.returnPath,
-      cancelPath: options.returnPath,
-      methods: CHECKOUT_METHODS_FOR[method],
-      ...(billingEmail ? { customerEmail: billingEmail } : {}),
-      ...(options.locale ? { locale: options.locale } : {}),
-    },
-    options.actorId,
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -508,5 +692,10 @@ export async function sendReminder(tx: Tx, invoiceId: string, step: number): Pro
 
 // ---------------------------------------------------------------------------------------------
 // Reading, with access
+
+/** The board (any of the person's roles), who may refund a double payment. */
+export function isBoard(user: { roles: { role: string }[] }): boolean {
+  return user.roles.some((r) => r.role === "BOARD");
+}
 
 export const invoiceInclude = { reminders: { orderBy: { step: "asc" } } } satisfies Prisma.InvoiceInclude;

@@ -1,6 +1,10 @@
 // One job queue on PostgreSQL. Several app instances may run workers against it: a job is
 // claimed with FOR UPDATE SKIP LOCKED and held under a lease, so it runs once; a worker that
 // dies mid-job loses its lease and the job is picked up again after the lease ends.
+//
+// A worker claims one job at a time (a claimed job waiting behind a slow one would lose its lease
+// and run twice) and renews the lease of the job it runs every `heartbeatMs`, however long the
+// job takes; only a worker that stopped (crashed, killed) stops renewing.
 import { randomUUID } from "node:crypto";
 import { CronExpressionParser } from "cron-parser";
 import { Prisma } from "~/generated/prisma/client";
@@ -16,7 +20,13 @@ const handlers = new Map<string, JobHandler>();
 const recurring = new Map<string, Recurring>();
 
 export const TIMEZONE = "Europe/Amsterdam";
-const LEASE_MS = 5 * 60_000;
+const DEFAULT_TIMING = { leaseMs: 5 * 60_000, heartbeatMs: 60_000 };
+let timing = { ...DEFAULT_TIMING };
+
+/** Tests (and the crash test's child worker): shorter leases; no argument restores the defaults. */
+export function setJobTiming(next: Partial<typeof DEFAULT_TIMING> = {}): void {
+  timing = { ...DEFAULT_TIMING, ...next };
+}
 
 /** Register the code that runs jobs of this name. Modules call this when they load. */
 export function defineJob(name: string, handler: JobHandler): void {
@@ -88,7 +98,7 @@ type ClaimedJob = { id: string; name: string; payload: Prisma.JsonValue; attempt
 
 async function claim(workerId: string, limit: number): Promise<ClaimedJob[]> {
   const at = now();
-  const leaseEnd = new Date(at.getTime() + LEASE_MS);
+  const leaseEnd = new Date(at.getTime() + timing.leaseMs);
   return db.$queryRaw<ClaimedJob[]>`
     UPDATE "Job" SET status = 'RUNNING', "lockedBy" = ${workerId}, "lockedUntil" = ${leaseEnd},
       attempts = attempts + 1
@@ -126,22 +136,43 @@ async function finish(job: ClaimedJob, workerId: string, error: unknown): Promis
   });
 }
 
-/** Claim and run the jobs that are due. Returns how many ran. */
+/** Keep the lease of a running job while its worker lives. */
+function keepLease(job: ClaimedJob, workerId: string): () => void {
+  const timer = setInterval(() => {
+    db.job
+      .updateMany({
+        where: { id: job.id, lockedBy: workerId, status: "RUNNING" },
+        data: { lockedUntil: new Date(now().getTime() + timing.leaseMs) },
+      })
+      .catch((error: unknown) => console.error(`[jobs] could not renew the lease of ${job.name} ${job.id}: ${error instanceof Error ? error.message : String(error)}`));
+  }, timing.heartbeatMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** Claim and run the jobs that are due, one at a time, up to `limit`. Returns how many ran. */
 export async function runDueJobs(options: { workerId?: string; limit?: number } = {}): Promise<number> {
   const workerId = options.workerId ?? `worker-${randomUUID()}`;
-  const jobs = await claim(workerId, options.limit ?? 10);
-  for (const job of jobs) {
+  const limit = options.limit ?? 10;
+  let ran = 0;
+  while (ran < limit) {
+    const [job] = await claim(workerId, 1);
+    if (!job) break;
+    ran++;
     const handler = handlers.get(job.name);
+    const release = keepLease(job, workerId);
     let error: unknown;
     try {
       if (!handler) throw new Error(`No handler registered for job "${job.name}"`);
       await handler({ jobId: job.id, attempt: job.attempts, payload: job.payload });
     } catch (e) {
       error = e ?? new Error("job failed");
+    } finally {
+      release();
     }
     await finish(job, workerId, error);
   }
-  return jobs.length;
+  return ran;
 }
 
 /** Run jobs until none is due (tests and scripts). */

@@ -1,3 +1,5 @@
+import { purgeExpiredLoginTokens } from "~/modules/auth/login-retention.server";
+import { purgeMailBodies } from "~/modules/mail/retention.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { defineRecurringJob } from "./jobs.server";
@@ -8,4 +10,14 @@ const KEEP_FINISHED_DAYS = 30;
 defineRecurringJob("jobs.cleanup", "15 3 * * *", async () => {
   const before = new Date(now().getTime() - KEEP_FINISHED_DAYS * 86_400_000);
   await db.job.deleteMany({ where: { status: "DONE", finishedAt: { lt: before } } });
+});
+
+// Hourly: mail bodies past their retention (sign-in codes, consent requests) are removed.
+defineRecurringJob("mail.purge-bodies", "20 * * * *", async () => {
+  await purgeMailBodies();
+});
+
+// Hourly: sign-in requests a day past their expiry are deleted.
+defineRecurringJob("auth.purge-login-tokens", "25 * * * *", async () => {
+  await purgeExpiredLoginTokens();
 });

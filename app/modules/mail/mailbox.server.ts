@@ -77,10 +77,12 @@ export async function getMailboxMessage(id: string) {
       attempts: true,
       lastError: true,
       createdAt: true,
+      bodyPurgedAt: true,
     },
   });
   if (!message) return null;
-  const mail = await renderMail(message);
+  // A purged body is gone: rendering the template would show its example texts instead.
+  const mail = message.bodyPurgedAt ? { subject: message.subject, html: "", text: "" } : await renderMail(message);
   return {
     id: message.id,
     toAddress: message.toAddress,

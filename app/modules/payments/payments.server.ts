@@ -393,6 +393,20 @@ export async function refundPayment(
   return syncPayment(payment.id, { source: "refund", actorId });
 }
 
+/**
+ * Ask Stripe to expire a Checkout Session, without touching our rows (the caller, a webhook or
+ * the nightly reconcile syncs the payment afterwards). A session that is already complete or
+ * expired is left as it is.
+ */
+export async function endCheckoutAtStripe(checkoutSessionId: string): Promise<void> {
+  try {
+    await getStripe().checkout.sessions.expire(checkoutSessionId);
+  } catch (error) {
+    const notOpen = error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 400;
+    if (!notOpen) throw error;
+  }
+}
+
 /** End an unpaid checkout now (e.g. the invoice was cancelled); the payment becomes EXPIRED. */
 export async function expireCheckout(paymentId: string, actorId: string | null): Promise<SyncOutcome | null> {
   const payment = await db.payment.findUnique({ where: { id: paymentId } });
@@ -401,13 +415,7 @@ export async function expireCheckout(paymentId: string, actorId: string | null):
   if (payment.status !== "OPEN" && payment.status !== "FAILED") {
     throw new PaymentError("not_open", `Payment ${paymentId} is ${payment.status}`);
   }
-  try {
-    await getStripe().checkout.sessions.expire(payment.checkoutSessionId);
-  } catch (error) {
-    // Already complete or expired at Stripe: the sync below records whatever it is.
-    const notOpen = error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 400;
-    if (!notOpen) throw error;
-  }
+  await endCheckoutAtStripe(payment.checkoutSessionId);
   await audit({ actorId, action: "payment.expire_requested", entityType: "Payment", entityId: payment.id });
   return syncPayment(payment.id, { source: "expire", actorId });
 }

@@ -33,7 +33,7 @@ export function startBulkInvite(tx: Tx, input: BulkInviteInput) {
   return startTask(tx, { kind: BULK_INVITE_KIND, ownerId: input.inviter.id, input, total: input.lines.length });
 }
 
-defineTaskRunner<BulkInviteInput>(BULK_INVITE_KIND, async ({ input, progress }) => {
+defineTaskRunner<BulkInviteInput>(BULK_INVITE_KIND, async ({ task, input, progress }) => {
   const locale: Language = isLanguage(input.locale) ? input.locale : "nl";
   const t = await i18next.getFixedT(locale, "auth");
   const labels = { roleLabel: t(`roles.${input.role}`), organisationName: input.organisationName ?? undefined };
@@ -42,6 +42,10 @@ defineTaskRunner<BulkInviteInput>(BULK_INVITE_KIND, async ({ input, progress }) 
   const seen = new Set<string>();
   let done = 0;
   let invited = 0;
+  // A resumed run (its first worker died) skips the batches that committed: `task.done` moves
+  // with each batch's transaction. Their lines are classified again, without sending anything,
+  // so the result still lists every invalid line and duplicate.
+  const resumeAt = Math.min(task.done, input.lines.length);
   for (let start = 0; start < input.lines.length; start += BULK_INVITE_BATCH) {
     const batch = input.lines.slice(start, start + BULK_INVITE_BATCH);
     const addresses: string[] = [];
@@ -56,7 +60,10 @@ defineTaskRunner<BulkInviteInput>(BULK_INVITE_KIND, async ({ input, progress }) 
         }
       }
     }
-    // One transaction per batch: a batch's invitations, mails and audit rows commit together.
+    invited += addresses.length;
+    done += batch.length;
+    if (done <= resumeAt) continue;
+    // One transaction per batch: a batch's invitations, mails, audit rows and progress commit together.
     await db.$transaction(async (tx) => {
       for (const email of addresses) {
         await createInvitation(
@@ -67,10 +74,8 @@ defineTaskRunner<BulkInviteInput>(BULK_INVITE_KIND, async ({ input, progress }) 
           tx,
         );
       }
+      await progress(done, invalid.length, tx);
     });
-    invited += addresses.length;
-    done += batch.length;
-    await progress(done, invalid.length);
   }
   const result: BulkInviteResult = { invited, invalid, duplicates };
   return result;

@@ -6,6 +6,12 @@
 //
 // A task runs once: its job has one attempt (a retry could repeat half-done work, such as mails).
 // An error ends it as FAILED with the message on its page.
+//
+// A worker that dies mid-task (crash, deploy, OOM) stops renewing its job's lease; the job is
+// claimed again and the task *resumes* from its last committed progress (`task.done`). A runner
+// that writes in batches passes its transaction to `progress(done, failed, tx)`: the batch and the
+// progress commit together, and a progress that does not move forward (another worker already
+// did this batch) throws and rolls the batch back, so each item is handled exactly once.
 import type { BackgroundTask } from "~/generated/prisma/client";
 import { Prisma } from "~/generated/prisma/client";
 import { defineJob, enqueue } from "~/modules/jobs/jobs.server";
@@ -32,11 +38,28 @@ export async function startTask(tx: Tx, { kind, ownerId, input, total }: StartTa
 }
 
 export type TaskContext<Input> = {
+  /** The task as it is now: on a resumed run `task.done` items were handled before. */
   task: BackgroundTask;
   input: Input;
-  /** Items handled so far (and how many of them failed); shown on the task's page. */
-  progress(done: number, failed?: number): Promise<void>;
+  /** True when an earlier worker started this task and died: continue from `task.done`. */
+  resumed: boolean;
+  /**
+   * Items handled so far (and how many of them failed); shown on the task's page. With `tx`, it
+   * commits with the batch, and throws (rolling the batch back) unless it moves forward.
+   */
+  progress(done: number, failed?: number, tx?: Tx): Promise<void>;
 };
+
+/** A run that lost its task to another worker (its progress would not move forward). */
+export class TaskSupersededError extends Error {
+  constructor(taskId: string) {
+    super(`task ${taskId}: another worker has taken over`);
+    this.name = "TaskSupersededError";
+  }
+}
+
+/** A task whose workers died this many times is given up (FAILED) rather than started again. */
+export const MAX_TASK_RUNS = 5;
 
 export type TaskHandler<Input> = (ctx: TaskContext<Input>) => Promise<Prisma.InputJsonValue | void>;
 
@@ -50,29 +73,48 @@ export function registeredTaskKinds(): string[] {
 /** Register the code that runs tasks of this kind; its return value is the task's result. */
 export function defineTaskRunner<Input = Prisma.JsonValue>(kind: string, handler: TaskHandler<Input>): void {
   runners.add(kind);
-  defineJob(`${TASK_JOB_PREFIX}${kind}`, async ({ payload }) => {
+  defineJob(`${TASK_JOB_PREFIX}${kind}`, async ({ payload, attempt }) => {
     const taskId = typeof payload === "object" && payload && !Array.isArray(payload) ? payload.taskId : undefined;
     if (typeof taskId !== "string") throw new Error(`task.${kind}: the job has no taskId`);
-    // Claim it: only a QUEUED task starts (a job picked up twice after a lost lease does nothing).
+    // Claim it: a QUEUED task starts. A RUNNING one means the job came back after its worker
+    // died (the job runner re-claims a job only when its lease ran out): resume it.
     const claimed = await db.backgroundTask.updateMany({
       where: { id: taskId, kind, status: "QUEUED" },
       data: { status: "RUNNING", startedAt: now() },
     });
-    if (claimed.count !== 1) return;
+    let resumed = false;
+    if (claimed.count !== 1) {
+      const current = await db.backgroundTask.findUnique({ where: { id: taskId }, select: { status: true, kind: true } });
+      if (current?.status !== "RUNNING" || current.kind !== kind) return;
+      if (attempt > MAX_TASK_RUNS) {
+        await db.backgroundTask.updateMany({
+          where: { id: taskId, status: "RUNNING" },
+          data: { status: "FAILED", finishedAt: now(), error: `stopped: its worker died ${attempt - 1} times` },
+        });
+        return;
+      }
+      resumed = true;
+    }
     const task = await db.backgroundTask.findUniqueOrThrow({ where: { id: taskId } });
-    const progress = async (done: number, failed = 0) => {
-      await db.backgroundTask.update({
-        where: { id: taskId },
-        data: { done: Math.max(0, Math.floor(done)), failed: Math.max(0, Math.floor(failed)) },
-      });
+    const progress = async (done: number, failed = 0, tx?: Tx) => {
+      const data = { done: Math.max(0, Math.floor(done)), failed: Math.max(0, Math.floor(failed)) };
+      if (!tx) {
+        await db.backgroundTask.update({ where: { id: taskId }, data });
+        return;
+      }
+      // Row lock, then only forward: a second runner of the same batch finds it done and rolls back.
+      const moved = await tx.backgroundTask.updateMany({ where: { id: taskId, status: "RUNNING", done: { lt: data.done } }, data });
+      if (moved.count !== 1) throw new TaskSupersededError(taskId);
     };
     try {
-      const result = await handler({ task, input: task.input as Input, progress });
+      const result = await handler({ task, input: task.input as Input, resumed, progress });
       await db.backgroundTask.update({
         where: { id: taskId },
         data: { status: "DONE", finishedAt: now(), result: result === undefined ? Prisma.DbNull : result },
       });
     } catch (error) {
+      // Another worker has the task now: it finishes it; this run changes nothing more.
+      if (error instanceof TaskSupersededError) return;
       const message = error instanceof Error ? error.message : String(error);
       await db.backgroundTask.update({
         where: { id: taskId },
