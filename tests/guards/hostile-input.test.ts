@@ -41,6 +41,8 @@ import { changedTables, createWorld, snapshotDatabase, type World } from "./worl
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Math.floor(Math.random() * 2 ** 31);
 const VALID_RUNS = Number(process.env.FC_VALID_RUNS ?? 3);
 const HOSTILE_RUNS = Number(process.env.FC_RUNS ?? 12);
+/** Per fast-check run; a run cut short by it fails (cutShort). */
+const CHECK_TIME_LIMIT_MS = Number(process.env.FC_TIME_LIMIT_MS ?? 40_000);
 const ORIGIN = "http://localhost:3000";
 
 let app: App;
@@ -374,8 +376,23 @@ function short(value: unknown): string {
   );
 }
 
+/** Why a fast-check run that did not fail is still no pass: it was interrupted, or ran fewer cases than asked. */
+export function cutShort(details: { interrupted: boolean; numRuns: number; numSkips: number }, asked: number): string | null {
+  if (details.interrupted) return `cut short by its time limit of ${CHECK_TIME_LIMIT_MS / 1000} s after ${details.numRuns} of ${asked} cases`;
+  if (details.numRuns < asked) return `ran ${details.numRuns} of ${asked} cases (${details.numSkips} skipped)`;
+  return null;
+}
+
 async function check<T>(label: string, arb: fc.Arbitrary<T>, numRuns: number, run: (value: T) => Promise<void>) {
-  const details = await fc.check(fc.asyncProperty(arb, run), { seed: SEED, numRuns, interruptAfterTimeLimit: 40_000 });
+  const details = await fc.check(fc.asyncProperty(arb, run), { seed: SEED, numRuns, interruptAfterTimeLimit: CHECK_TIME_LIMIT_MS });
+  if (!details.failed) {
+    // A run cut short by its time limit passed fewer cases than asked: that is no pass.
+    const problem = cutShort(details, numRuns);
+    if (problem) {
+      failures.push(label);
+      throw new Error(`${label}: ${problem} (seed ${details.seed}; raise FC_TIME_LIMIT_MS or lower FC_RUNS)`);
+    }
+  }
   if (details.failed) {
     failures.push(label);
     const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
