@@ -21,8 +21,8 @@ import { createDatabaseFromTemplate } from "../support/test-postgres";
 import { AREAS } from "./areas";
 import type { PagePlan } from "./areas/types";
 import { buildDataset, type Dataset } from "./datasets";
-import { bootApp, type App, type RouteInfo } from "./harness";
-import { recordGuard } from "./report";
+import { bootApp, plantRoutes, type App, type RouteInfo } from "./harness";
+import { recordBite, recordGuard } from "./report";
 
 export const MAX_BUDGET = 8;
 
@@ -241,6 +241,34 @@ describe("query budgets", () => {
     }
     failed.push(...problems.map((p) => p.split(":")[0]!));
     expect(problems, `${problems.join("\n")}\n\nqueries small/large:\n${Object.entries(figures).map(([id, f]) => `  ${id}: ${f}`).join("\n")}`).toEqual([]);
+  }, 120_000);
+});
+
+describe("the query-budget guard bites", () => {
+  it("reports, by name, a planted loader that queries once per row", async () => {
+    const planted = plantRoutes(app, [
+      {
+        id: "routes/guards-bite.n-plus-one",
+        path: "guards-bite/n-plus-one",
+        module: {
+          // Deliberately broken: one query per company.
+          loader: async () => {
+            const companies = await getDb().company.findMany({ select: { id: true } });
+            const names = [];
+            for (const c of companies) names.push((await getDb().company.findUnique({ where: { id: c.id }, select: { name: true } }))?.name);
+            return Response.json(names);
+          },
+        },
+      },
+    ]);
+    const route = planted.routes[0]!;
+    const plan: PagePlan = { as: "anonymous", path: () => "/guards-bite/n-plus-one" };
+    const small = await measure(route, "small", plan, planted.app);
+    const large = await measure(route, "large", plan, planted.app);
+    const report = judge(route.id, small, large, MAX_BUDGET, 200).join("\n");
+    expect(report).toMatch(/^routes\/guards-bite\.n-plus-one: loader makes \d+ queries on the small dataset but \d+ on the 10× one/m);
+    expect(report).toContain("routes/guards-bite.n-plus-one: loader makes");
+    recordBite("query-budget", "routes/guards-bite.n-plus-one (a query per row)", report);
   }, 120_000);
 });
 
