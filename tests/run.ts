@@ -98,11 +98,23 @@ function printGuardReport(): void {
   const dir = path.join(results, "guards");
   if (!existsSync(dir)) return;
   const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
-  if (!files.length) return;
+  const a11yLog = path.join(dir, "a11y-pages.log");
+  const bitesDir = path.join(dir, "bites");
+  const bites = existsSync(bitesDir) ? readdirSync(bitesDir).filter((f) => f.endsWith(".json")).sort() : [];
+  if (!files.length && !existsSync(a11yLog) && !bites.length) return;
   console.log("\nGuards:");
   for (const file of files) {
     const { line } = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { line: string };
     console.log(`  ${file.replace(/\.json$/, "")}: ${line}`);
+  }
+  if (existsSync(a11yLog)) {
+    const checks = readFileSync(a11yLog, "utf8").split("\n").filter(Boolean);
+    const pages = new Set(checks.map((l) => l.split("\t")[0]));
+    console.log(`  a11y: ${checks.length} page checks (${pages.size} pages, nl/en, 1280 and 375 px), each at the status and URL it named`);
+  }
+  if (bites.length) {
+    const names = bites.map((f) => f.replace(/\.json$/, ""));
+    console.log(`  bites proven: ${bites.length} (${names.join(", ")}): each guard reported a planted broken route by name`);
   }
   console.log("");
 }

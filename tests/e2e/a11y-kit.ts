@@ -1,14 +1,38 @@
 // The accessibility check every page gets (tests/e2e/accessibility.spec.ts for the core pages;
 // each capability's spec calls checkPage for its own pages): axe-core with no serious or
-// critical violations, no horizontal scrolling at 375 px, and a screenshot at 1280 and 375 px.
-import { readFileSync } from "node:fs";
+// critical violations, no horizontal scrolling at 375 px, and a screenshot at 1280 and 375 px —
+// of the page the visit names: its status and final URL are asserted first.
+import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
 const axeSource = readFileSync(path.resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
 const shots = path.resolve(import.meta.dirname, "../..", process.env.TEST_RESULTS_DIR ?? "test-results", "screenshots");
 
-export type Visit = { name: string; path: string };
+/**
+ * A page to check: `path` is where it must end up, with status 200 (or `status`): a redirect to
+ * /login, a 403 or a 404 page is another page and fails under this visit's name.
+ */
+export type Visit = { name: string; path: string; status?: number };
+
+/** Path and query of a URL, normalised, for comparing where a visit ended with where it should. */
+function pathAndQuery(url: string, base: string): string {
+  const u = new URL(url, base);
+  return `${decodeURIComponent(u.pathname)}${u.search ? `?${new URLSearchParams(u.search).toString()}` : ""}`;
+}
+
+/** Fails when the page is not the one the visit names (status, or where redirects ended). */
+export function expectVisited(visit: Visit, status: number | undefined, finalUrl: string): void {
+  expect(status, `${visit.name}: ${visit.path} answered ${status}, expected ${visit.status ?? 200}`).toBe(visit.status ?? 200);
+  expect(pathAndQuery(finalUrl, finalUrl), `${visit.name}: asked for ${visit.path}, ended on ${finalUrl}`).toBe(pathAndQuery(visit.path, finalUrl));
+}
+
+/** One line per checked page and language in test-results/guards/a11y-pages.log (the end report counts them). */
+function recordCheck(visit: Visit, lang: string) {
+  const dir = path.resolve(import.meta.dirname, "../..", process.env.TEST_RESULTS_DIR ?? "test-results", "guards");
+  mkdirSync(dir, { recursive: true });
+  appendFileSync(path.join(dir, "a11y-pages.log"), `${visit.name}\t${lang}\t${visit.path}\n`);
+}
 
 export async function setLanguage(page: Page, lang: "nl" | "en") {
   const current = await page.locator("html").getAttribute("lang");
@@ -21,8 +45,9 @@ export async function setLanguage(page: Page, lang: "nl" | "en") {
 export async function checkPage(page: Page, visit: Visit, lang: "nl" | "en") {
   for (const [viewport, width] of [["desktop", 1280], ["phone", 375]] as const) {
     await page.setViewportSize({ width, height: 900 });
-    await page.goto(visit.path);
+    const response = await page.goto(visit.path);
     await page.waitForLoadState("networkidle");
+    expectVisited(visit, response?.status(), page.url());
     const results = await page.evaluate(async (source) => {
       // eslint-disable-next-line no-eval
       (0, eval)(source);
@@ -56,5 +81,6 @@ export async function checkPage(page: Page, visit: Visit, lang: "nl" | "en") {
     expect(overflow, `${visit.path} scrolls sideways at ${width} px: ${culprits.join(", ")}`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(shots, `${visit.name}-${lang}-${viewport}.png`), fullPage: true });
   }
+  recordCheck(visit, lang);
 }
 

@@ -1,6 +1,7 @@
 // Every page, for each role that can see it, in Dutch and English: no serious or critical axe
 // violations, no horizontal scrolling at 375 px, visible keyboard focus; screenshots saved.
 import { expect, test } from "@playwright/test";
+import { recordBite } from "../guards/report";
 import { checkPage as check, setLanguage, type Visit } from "./a11y-kit";
 import { PEOPLE, signIn } from "./support";
 const PAGES: Record<"anonymous" | "board" | "companyContact" | "schoolContact", Visit[]> = {
@@ -11,7 +12,7 @@ const PAGES: Record<"anonymous" | "board" | "companyContact" | "schoolContact", 
     { name: "login-pupil", path: "/login/leerling" },
     { name: "login-link-expired", path: "/login/confirm/verlopen-link" },
     { name: "invitation-expired", path: "/invitation/verlopen" },
-    { name: "not-found", path: "/bestaat-niet" },
+    { name: "not-found", path: "/bestaat-niet", status: 404 },
     { name: "dev-mailbox", path: "/dev/mailbox" },
     { name: "dev-payments", path: "/dev/payments" },
   ],
@@ -57,4 +58,41 @@ test("the keyboard reaches the sign-in form, with a visible focus ring", async (
   await expect(email).toBeFocused();
   const outline = await email.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe("none");
+});
+
+// The check bites: a planted page with an image without text and no language (served by the
+// browser's router, so the app stays as it is), a page that sends the visitor to /login and an
+// unknown page each fail under the visit's name instead of passing axe as another page.
+test.describe("the accessibility check bites", () => {
+  const bite = async (run: () => Promise<void>, name: string) => {
+    let message = "";
+    await run().catch((error: unknown) => {
+      message = error instanceof Error ? error.message : String(error);
+    });
+    return { reported: message.includes(name), message };
+  };
+
+  test("a planted page with serious axe violations fails under its own name", async ({ page }) => {
+    await page.route("**/guards-bite/a11y", (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><html><head><title>x</title></head><body><img src=\"/favicon.ico\"><select></select></body></html>" }),
+    );
+    const result = await bite(() => check(page, { name: "guards-bite-a11y", path: "/guards-bite/a11y" }, "nl"), "/guards-bite/a11y");
+    expect(result.message, "the planted page passed the accessibility check").toMatch(/image-alt|select-name|html-has-lang/);
+    expect(result.reported, result.message).toBe(true);
+    recordBite("a11y", "/guards-bite/a11y (planted page: image without text, unlabelled select, no lang)", result.message);
+  });
+
+  test("a visit that ends on the sign-in page fails, naming the page it asked for", async ({ page }) => {
+    const result = await bite(() => check(page, { name: "guards-bite-login", path: "/bestuur/mensen" }, "nl"), "guards-bite-login");
+    expect(result.message).toContain("/login");
+    expect(result.reported, result.message).toBe(true);
+    recordBite("a11y-url", "guards-bite-login (/bestuur/mensen while signed out: ends on /login)", result.message);
+  });
+
+  test("a visit answered 404 fails unless the visit expects 404", async ({ page }) => {
+    const result = await bite(() => check(page, { name: "guards-bite-404", path: "/guards-bite/bestaat-niet" }, "nl"), "guards-bite-404");
+    expect(result.message).toContain("404");
+    expect(result.reported, result.message).toBe(true);
+    recordBite("a11y-status", "guards-bite-404 (/guards-bite/bestaat-niet answers 404)", result.message);
+  });
 });

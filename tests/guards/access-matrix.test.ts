@@ -2,9 +2,10 @@
 // actions, against the table in access-matrix.ts. A failing route lists every cell that is off.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
-import { ACCESS_MATRIX, dataPath, failure, markerRule, outcome, probesOf, satisfies, type Expect, type Format, type Probe } from "./access-matrix";
-import { bootApp, request, type RouteInfo } from "./harness";
-import { recordGuard } from "./report";
+import { ACCESS_MATRIX, dataPath, failure, markerRule, outcome, probesOf, satisfies, type Expect, type Format, type Probe, type Row } from "./access-matrix";
+import { cellsOf, marker } from "./cells";
+import { bootApp, plantRoutes, request, type App, type RouteInfo } from "./harness";
+import { recordBite, recordGuard } from "./report";
 import { changedTables, createWorld, ROLE_FIXTURES, snapshotDatabase, type World } from "./world";
 
 const app = await bootApp();
@@ -34,8 +35,7 @@ afterAll(async () => {
 const isIndex = (route: RouteInfo) => app.build.routes[route.id]?.index === true;
 const FORBIDDEN: readonly string[] = ["login", "403", "404"];
 
-async function checkProbe(route: RouteInfo, probe: Probe, problems: string[]) {
-  const row = ACCESS_MATRIX[route.id]!;
+async function checkProbe(route: RouteInfo, probe: Probe, problems: string[], row: Row = ACCESS_MATRIX[route.id]!, on: App = app) {
   const path = probe.path(world);
   // The page, its loader data (pages only: a resource route's loader answer is the page), its exports.
   const variants: { label: string; url: string; format?: Format }[] = [{ label: "GET", url: path }];
@@ -51,7 +51,7 @@ async function checkProbe(route: RouteInfo, probe: Probe, problems: string[]) {
     for (const { label, url, format } of variants) {
       tally.requests++;
       if (format) tally.exports++;
-      const response = await request(app, url, { cookie: world.cookies[role] });
+      const response = await request(on, url, { cookie: world.cookies[role] });
       const body = await response.text();
       const where = `${role} · ${label} ${url}`;
       const actual = outcome(response);
@@ -64,8 +64,7 @@ async function checkProbe(route: RouteInfo, probe: Probe, problems: string[]) {
   }
 }
 
-async function checkAction(route: RouteInfo, problems: string[]) {
-  const row = ACCESS_MATRIX[route.id]!;
+async function checkAction(route: RouteInfo, problems: string[], row: Row = ACCESS_MATRIX[route.id]!, on: App = app) {
   const action = row.action!;
   const db = getDb();
   const path = (action.path ?? row.path)!(world);
@@ -78,7 +77,7 @@ async function checkAction(route: RouteInfo, problems: string[]) {
     const expected: Expect = action.cells[role];
     const cookie = action.freshSession && role !== "anonymous" ? await world.newSession(role) : world.cookies[role];
     const before = await snapshotDatabase(db);
-    const response = await request(app, url, { cookie, form: action.form(world) });
+    const response = await request(on, url, { cookie, form: action.form(world) });
     const body = await response.text();
     const changed = changedTables(before, await snapshotDatabase(db));
     const where = `${role} · POST ${url}`;
@@ -97,8 +96,7 @@ async function checkAction(route: RouteInfo, problems: string[]) {
 }
 
 /** Rows that cannot be checked as written (missing cells, a 200 without a marker, …). */
-function shapeProblems(route: RouteInfo): string[] {
-  const row = ACCESS_MATRIX[route.id]!;
+function shapeProblems(route: RouteInfo, row: Row = ACCESS_MATRIX[route.id]!): string[] {
   const problems: string[] = [];
   const probes = probesOf(row);
   if (route.hasLoader && !(row.path && row.cells)) problems.push("the route has a loader, but its row has no path and cells");
@@ -131,14 +129,48 @@ describe("access matrix", () => {
       tally.failing.push(route.id);
       throw failure(`${route.id} (${route.pattern}) has no row in tests/guards/access-matrix.ts: add one with a cell per role`);
     }
-    const problems = shapeProblems(route);
-    if (!problems.length) {
-      for (const probe of probesOf(row)) await checkProbe(route, probe, problems);
-      if (row.action) await checkAction(route, problems);
-    }
-    if (problems.length) {
+    const report = await matrixReport(route, row, app);
+    if (report) {
       tally.failing.push(route.id);
-      throw failure(`${route.id}: ${problems.length} cell(s) off\n  ${problems.sort().join("\n  ")}`);
+      throw failure(report);
     }
+  });
+});
+
+/** The guard's report on one route: null when every cell holds. */
+async function matrixReport(route: RouteInfo, row: Row, on: App): Promise<string | null> {
+  const problems = shapeProblems(route, row);
+  if (!problems.length) {
+    for (const probe of probesOf(row)) await checkProbe(route, probe, problems, row, on);
+    if (row.action) await checkAction(route, problems, row, on);
+  }
+  return problems.length ? `${route.id}: ${problems.length} cell(s) off\n  ${problems.sort().join("\n  ")}` : null;
+}
+
+describe("the access matrix bites", () => {
+  it("reports, by name, a planted board page whose loader checks nobody", async () => {
+    const planted = plantRoutes(app, [
+      {
+        id: "routes/guards-bite.bestuur",
+        path: "guards-bite/bestuur",
+        // Deliberately broken: the board's list of invitations, for anyone.
+        module: { loader: async () => new Response(`<p>${world.markers.invitee}</p>`, { headers: { "Content-Type": "text/html" } }) },
+      },
+    ]);
+    const row: Row = {
+      why: "A planted page meant for the board only.",
+      path: () => "/guards-bite/bestuur",
+      marker: marker("invitee"),
+      cells: cellsOf(403, { anonymous: "login", board: 200 }),
+    };
+    const counted = { ...tally, failing: [...tally.failing] };
+    const report = await matrixReport(planted.routes[0]!, row, planted.app);
+    Object.assign(tally, counted);
+    expect(report, "the matrix let the planted page pass").not.toBeNull();
+    expect(report).toContain("routes/guards-bite.bestuur:");
+    expect(report).toContain("anonymous · GET /guards-bite/bestuur: expected login, got 200");
+    expect(report).toContain("contactB · GET /guards-bite/bestuur: expected 403, got 200");
+    expect(report).toContain(`shows marker ${world.markers.invitee}`);
+    recordBite("access-matrix", "routes/guards-bite.bestuur (a board page whose loader checks nobody)", report!);
   });
 });

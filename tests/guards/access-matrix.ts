@@ -156,26 +156,6 @@ const CORE_ROWS: Record<string, Row> = {
       cells: everyone(400),
     },
   },
-  "routes/files.$fileId": {
-    why: "Company A's document: its contacts and the board read it; to anyone else it does not exist.",
-    path: (w) => `/files/${w.params.fileId}`,
-    marker: marker("fileA"),
-    cells: {
-      anonymous: 404, board: 200, contactA: 200, contactB: 404, schoolContactA: 404, schoolContactB: 404,
-      teacherA: 404, teacherB: 404, pupilA: 404,
-    },
-    also: [
-      {
-        why: "Company B's document: the other way round.",
-        path: (w) => `/files/${w.params.fileIdB}`,
-        marker: marker("fileB"),
-        cells: {
-          anonymous: 404, board: 200, contactA: 404, contactB: 200, schoolContactA: 404, schoolContactB: 404,
-          teacherA: 404, teacherB: 404, pupilA: 404,
-        },
-      },
-    ],
-  },
   "routes/healthz": {
     why: "Health check for load balancers: public, shows only that the database answers.",
     path: () => "/healthz",

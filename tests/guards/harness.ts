@@ -78,3 +78,21 @@ export async function request(app: App, path: string, options: RequestOptions = 
   else if (options.form) body = new URLSearchParams(options.form as Record<string, string>);
   return app.handler(new Request(`http://localhost:3000${path}`, { method, headers, body, redirect: "manual" }));
 }
+
+/** A route put into a copy of the app for a guard's bite test: a resource route under the root. */
+export type PlantedRoute = { id: string; path: string; module: Record<string, unknown> };
+
+/**
+ * The same app with deliberately broken routes added (fixtures of the bite tests, issue 15 point
+ * 16): each guard is pointed at them and must report them by name.
+ */
+export function plantRoutes(app: App, planted: PlantedRoute[]): { app: App; routes: RouteInfo[] } {
+  const routes = { ...app.build.routes } as Record<string, ServerBuild["routes"][string]>;
+  for (const p of planted) {
+    routes[p.id] = { id: p.id, parentId: "root", path: p.path, index: undefined, caseSensitive: undefined, module: p.module as never };
+  }
+  const build = { ...app.build, routes } as ServerBuild;
+  const handler = createAppHandler(async () => build, { ...getEnv(), NODE_ENV: "production" });
+  const infos = routeInfos(build);
+  return { app: { handler, build, routes: infos, close: async () => {} }, routes: infos.filter((r) => planted.some((p) => p.id === r.id)) };
+}

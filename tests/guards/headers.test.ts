@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAppHandler } from "~/server/handler";
 import { getDb } from "~/utils/db.server";
 import { parseEnv } from "~/utils/env.server";
-import { ACCESS_MATRIX, dataPath, failure, probesOf, type Probe } from "./access-matrix";
-import { bootApp, request, type App, type RouteInfo } from "./harness";
-import { recordGuard } from "./report";
+import { ACCESS_MATRIX, dataPath, failure, probesOf, type Probe, type Row } from "./access-matrix";
+import { everyone } from "./cells";
+import { bootApp, plantRoutes, request, type App, type RouteInfo } from "./harness";
+import { recordBite, recordGuard } from "./report";
 import { changedTables, createWorld, ROLE_FIXTURES, snapshotDatabase, type RoleFixture, type World } from "./world";
 
 const app = await bootApp();
@@ -91,13 +92,13 @@ class Findings {
 }
 
 /** The GETs and HEAD a browser (or a crawler) may send for a probe. */
-function readRequests(route: RouteInfo, path: string) {
+function readRequests(route: RouteInfo, path: string, row: Row | undefined = ACCESS_MATRIX[route.id]) {
   const list = [
     { method: "GET", url: path },
     { method: "HEAD", url: path },
   ];
   if (route.hasComponent) list.push({ method: "GET", url: dataPath(path, route.id, { index: isIndex(route) }) });
-  for (const format of ACCESS_MATRIX[route.id]?.formats ?? []) {
+  for (const format of row?.formats ?? []) {
     list.push({ method: "GET", url: `${path}${path.includes("?") ? "&" : "?"}${format.query}` });
   }
   return list;
@@ -108,15 +109,15 @@ function viewerOf(probe: Probe): RoleFixture {
   return ROLE_FIXTURES.find((role) => probe.cells[role] === 200) ?? "anonymous";
 }
 
-async function checkReads(route: RouteInfo, probe: Probe, roles: readonly RoleFixture[], findings: Findings) {
+async function checkReads(route: RouteInfo, probe: Probe, roles: readonly RoleFixture[], findings: Findings, row: Row, on: App = app) {
   const db = getDb();
   const path = probe.path(world);
   const allowed = probe.getWrites?.tables ?? [];
   const unexpected = (changed: string[]) => changed.filter((t) => !allowed.includes(t.split(" ")[0]!));
   const readAs = async (role: RoleFixture, check: boolean) => {
-    for (const { method, url } of readRequests(route, path)) {
+    for (const { method, url } of readRequests(route, path, row)) {
       tally.requests++;
-      const response = await request(app, url, { method, cookie: world.cookies[role] });
+      const response = await request(on, url, { method, cookie: world.cookies[role] });
       await response.arrayBuffer();
       if (check) findings.check(response, false, `${role} · ${method} ${url}`);
     }
@@ -145,6 +146,42 @@ async function checkReads(route: RouteInfo, probe: Probe, roles: readonly RoleFi
   );
 }
 
+/** The guard's report on one route: null when it holds. `httpsOn`: the same app on an https APP_URL. */
+async function headersReport(route: RouteInfo, row: Row, on: App, httpsOn: App | null): Promise<string | null> {
+  const findings = new Findings();
+  const probes: Probe[] = probesOf(row);
+  // A route without a loader runs no code of ours on GET (Remix answers 400 and logs why, which
+  // is muted here): one visitor is enough.
+  const quiet = route.hasLoader ? undefined : vi.spyOn(console, "error").mockImplementation(() => {});
+  if (!probes.length) probes.push({ why: "no loader", path: row.path!, cells: row.action!.cells });
+  for (const probe of probes) await checkReads(route, probe, route.hasLoader ? ROLE_FIXTURES : ["anonymous"], findings, row, on);
+
+  const viewer = viewerOf(probes[0]!);
+  const path = probes[0]!.path(world);
+  const targets: [App, boolean][] = httpsOn ? [[httpsOn, true], [on, false]] : [[on, false]];
+  for (const [target, https] of targets) {
+    const response = await request(target, path, { cookie: world.cookies[viewer] });
+    await response.arrayBuffer();
+    findings.check(response, https, `${viewer} · GET ${path} (${https ? "https" : "http"} APP_URL)`);
+  }
+  quiet?.mockRestore();
+
+  if (row.action) {
+    const target = (row.action.path ?? row.path!)(world);
+    const url = route.hasComponent ? dataPath(target, route.id, { index: isIndex(route) }) : target;
+    const post = await request(on, url, { form: row.action.form(world) });
+    await post.arrayBuffer();
+    findings.check(post, false, `anonymous · POST ${url}`);
+    // Refused by the pipeline before Remix sees it: the refusal carries the headers too.
+    const crossSite = await on.handler(
+      new Request(`http://localhost:3000${url}`, { method: "POST", headers: { "Sec-Fetch-Site": "cross-site", Origin: "https://evil.example" } }),
+    );
+    await crossSite.arrayBuffer();
+    findings.check(crossSite, false, `anonymous · cross-site POST ${url}`);
+  }
+  return findings.count ? `${route.id}: ${findings.count} problem(s)\n  ${findings}` : null;
+}
+
 describe("headers and methods", () => {
   it.each(app.routes)("$id", async (route) => {
     const row = ACCESS_MATRIX[route.id];
@@ -152,41 +189,36 @@ describe("headers and methods", () => {
       tally.failing.push(route.id);
       throw failure(`${route.id} has no row with a path in tests/guards/access-matrix.ts`);
     }
-    const findings = new Findings();
-    const probes: Probe[] = probesOf(row);
-    // A route without a loader runs no code of ours on GET (Remix answers 400 and logs why, which
-    // is muted here): one visitor is enough.
-    const quiet = route.hasLoader ? undefined : vi.spyOn(console, "error").mockImplementation(() => {});
-    if (!probes.length) probes.push({ why: "no loader", path: row.path, cells: row.action!.cells });
-    for (const probe of probes) await checkReads(route, probe, route.hasLoader ? ROLE_FIXTURES : ["anonymous"], findings);
-
-    const viewer = viewerOf(probes[0]!);
-    const path = probes[0]!.path(world);
-    for (const [target, https] of [[httpsApp, true], [app, false]] as const) {
-      const response = await request(target, path, { cookie: world.cookies[viewer] });
-      await response.arrayBuffer();
-      findings.check(response, https, `${viewer} · GET ${path} (${https ? "https" : "http"} APP_URL)`);
-    }
-    quiet?.mockRestore();
-
-    if (row.action) {
-      const target = (row.action.path ?? row.path)(world);
-      const url = route.hasComponent ? dataPath(target, route.id, { index: isIndex(route) }) : target;
-      const post = await request(app, url, { form: row.action.form(world) });
-      await post.arrayBuffer();
-      findings.check(post, false, `anonymous · POST ${url}`);
-      // Refused by the pipeline before Remix sees it: the refusal carries the headers too.
-      const crossSite = await app.handler(
-        new Request(`http://localhost:3000${url}`, { method: "POST", headers: { "Sec-Fetch-Site": "cross-site", Origin: "https://evil.example" } }),
-      );
-      await crossSite.arrayBuffer();
-      findings.check(crossSite, false, `anonymous · cross-site POST ${url}`);
-    }
-
-    if (findings.count) {
+    const report = await headersReport(route, row, app, httpsApp);
+    if (report) {
       tally.failing.push(route.id);
-      throw failure(`${route.id}: ${findings.count} problem(s)\n  ${findings}`);
+      throw failure(report);
     }
-    expect(findings.count).toBe(0);
+  });
+});
+
+describe("the headers guard bites", () => {
+  it("reports, by name, a planted page whose GET writes to the database", async () => {
+    const planted = plantRoutes(app, [
+      {
+        id: "routes/guards-bite.teller",
+        path: "guards-bite/teller",
+        module: {
+          // Deliberately broken: a page view that writes.
+          loader: async () => {
+            await getDb().company.update({ where: { id: world.companyB.id }, data: { city: `Bekeken ${Date.now()}` } });
+            return new Response("<p>geteld</p>", { headers: { "Content-Type": "text/html" } });
+          },
+        },
+      },
+    ]);
+    const row: Row = { why: "A planted page.", path: () => "/guards-bite/teller", marker: () => "geteld", cells: everyone(200) };
+    const counted = { ...tally, failing: [...tally.failing], knownWrites: [...tally.knownWrites] };
+    const report = await headersReport(planted.routes[0]!, row, planted.app, null);
+    Object.assign(tally, counted);
+    expect(report, "the headers guard let the planted page pass").not.toBeNull();
+    expect(report).toContain("routes/guards-bite.teller:");
+    expect(report).toContain("GET/HEAD /guards-bite/teller changed Company");
+    recordBite("headers", "routes/guards-bite.teller (a GET that writes)", report!);
   });
 });

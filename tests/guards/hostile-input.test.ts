@@ -9,14 +9,14 @@
 // Seeded and bounded: FC_SEED=<n> replays a run, FC_RUNS / FC_VALID_RUNS set the cases per form.
 import { parseWithZod } from "@conform-to/zod/v4";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import { signStripePayload, startStripeFake, type StripeFake } from "~/modules/payments/stripe-fake.server";
 import { now } from "~/utils/clock.server";
 import { getDb } from "~/utils/db.server";
 import { resetEnv } from "~/utils/env.server";
-import { bootApp, request, type App } from "./harness";
-import { recordGuard } from "./report";
+import { bootApp, plantRoutes, request, type App } from "./harness";
+import { recordBite, recordGuard } from "./report";
 import {
   FORM_ACTIONS,
   MARKUP,
@@ -41,6 +41,8 @@ import { changedTables, createWorld, snapshotDatabase, type World } from "./worl
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Math.floor(Math.random() * 2 ** 31);
 const VALID_RUNS = Number(process.env.FC_VALID_RUNS ?? 3);
 const HOSTILE_RUNS = Number(process.env.FC_RUNS ?? 12);
+/** Per fast-check run; a run cut short by it fails (cutShort). */
+const CHECK_TIME_LIMIT_MS = Number(process.env.FC_TIME_LIMIT_MS ?? 40_000);
 const ORIGIN = "http://localhost:3000";
 
 let app: App;
@@ -48,6 +50,8 @@ let world: World;
 let fake: StripeFake;
 let ctx: Ctx;
 let ipCounter = 0;
+/** The app the cases go to: the real one, or (bite test) one with a planted broken route. */
+let caseApp: App | undefined;
 
 beforeAll(async () => {
   delete process.env.STRIPE_SECRET_KEY;
@@ -331,7 +335,7 @@ async function runCase(entry: FormAction, schema: z.ZodType, kase: Case, mustAcc
   // Only a submission the schema refuses must leave the database as it was.
   // A refusal must write nothing; a mutated submission the schema accepts must write something.
   const before = !verdict.ok || kase.origin !== "valid" ? await snapshotDatabase(ctx.db) : undefined;
-  const res = asBrowserSees(await app.handler(req));
+  const res = asBrowserSees(await (caseApp ?? app).handler(req));
   const html = await res.text();
   await ctx.settle();
 
@@ -374,8 +378,23 @@ function short(value: unknown): string {
   );
 }
 
-async function check<T>(label: string, arb: fc.Arbitrary<T>, numRuns: number, run: (value: T) => Promise<void>) {
-  const details = await fc.check(fc.asyncProperty(arb, run), { seed: SEED, numRuns, interruptAfterTimeLimit: 40_000 });
+/** Why a fast-check run that did not fail is still no pass: it was interrupted, or ran fewer cases than asked. */
+function cutShort(details: { interrupted: boolean; numRuns: number; numSkips: number }, asked: number): string | null {
+  if (details.interrupted) return `cut short by its time limit of ${CHECK_TIME_LIMIT_MS / 1000} s after ${details.numRuns} of ${asked} cases`;
+  if (details.numRuns < asked) return `ran ${details.numRuns} of ${asked} cases (${details.numSkips} skipped)`;
+  return null;
+}
+
+async function check<T>(label: string, arb: fc.Arbitrary<T>, numRuns: number, run: (value: T) => Promise<void>, seed = SEED) {
+  const details = await fc.check(fc.asyncProperty(arb, run), { seed, numRuns, interruptAfterTimeLimit: CHECK_TIME_LIMIT_MS });
+  if (!details.failed) {
+    // A run cut short by its time limit passed fewer cases than asked: that is no pass.
+    const problem = cutShort(details, numRuns);
+    if (problem) {
+      failures.push(label);
+      throw new Error(`${label}: ${problem} (seed ${details.seed}; raise FC_TIME_LIMIT_MS or lower FC_RUNS)`);
+    }
+  }
   if (details.failed) {
     failures.push(label);
     const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
@@ -492,6 +511,55 @@ describe("hostile input on every action", () => {
       }
     }
   }, 60_000);
+});
+
+describe("the hostile-input guard bites", () => {
+  it("reports, by name, a planted action that trusts its input", async () => {
+    const planted = plantRoutes(app, [
+      {
+        id: "routes/guards-bite.echo",
+        path: "guards-bite/echo",
+        module: {
+          actionSchema: z.object({ name: z.string().trim().min(1).max(40) }),
+          // Deliberately broken: no parsing (a crash on anything unexpected) and the name echoed unescaped.
+          action: async ({ request }: { request: Request }) => {
+            const name = (await request.formData()).get("name");
+            if (typeof name !== "string" || name.length > 40) throw new Error("guards-bite: unchecked input");
+            return new Response(`<p>${name}</p>`, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+          },
+        },
+      },
+    ]);
+    const entry: FormAction = {
+      route: "routes/guards-bite.echo",
+      path: "/guards-bite/echo",
+      reads: { as: "entries" },
+      refusal: "4xx",
+      fields: ["name"],
+      tables: [],
+      variants: [
+        { name: "echo", valid: fc.constant<Fields>([["name", "Hallo"]]), prepare: async () => ({ values: {} }), accepted: (res) => res.status === 200, stored: async () => null },
+      ],
+    };
+    const schema = planted.routes[0]!.module.actionSchema as z.ZodType;
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    caseApp = planted.app;
+    let report = "";
+    try {
+      await check(`${entry.route}, hostile input`, hostileCases(entry), 12, (c) => runCase(entry, schema, c, false), 1);
+    } catch (error) {
+      report = error instanceof Error ? error.message : String(error);
+    } finally {
+      caseApp = undefined;
+      quiet.mockRestore();
+      // The planted route is no part of the real figures.
+      const at = failures.indexOf(`${entry.route}, hostile input`);
+      if (at >= 0) failures.splice(at, 1);
+      figures.delete(`${entry.route}#echo`);
+    }
+    expect(report, "the hostile-input guard let the planted action pass").toContain("routes/guards-bite.echo, hostile input:");
+    recordBite("hostile-input", "routes/guards-bite.echo (an action that trusts its input)", report);
+  }, 120_000);
 });
 
 async function checkoutSession(): Promise<string> {

@@ -16,3 +16,14 @@ export function recordGuard(name: string, line: string, figures: Record<string, 
   const file = path.join(dir, `${name}.json`);
   writeFileSync(file, `${JSON.stringify({ guard: name, line, figures, at: new Date().toISOString() }, null, 2)}\n`);
 }
+
+/**
+ * Records that a guard bit: it was pointed at a deliberately broken route or loader (a fixture)
+ * and reported it by name. tests/run.ts counts these files in its end report.
+ */
+export function recordBite(guard: string, planted: string, report: string): void {
+  const dir = path.join(guardReportDir(), "bites");
+  mkdirSync(dir, { recursive: true });
+  const first = report.split("\n").find((line) => line.includes("guards-bite")) ?? report.split("\n")[0] ?? "";
+  writeFileSync(path.join(dir, `${guard}.json`), `${JSON.stringify({ guard, planted, reported: first.slice(0, 300), at: new Date().toISOString() }, null, 2)}\n`);
+}

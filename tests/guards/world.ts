@@ -6,7 +6,6 @@ import path from "node:path";
 import { createInvitation } from "../../app/modules/auth/invitations.server";
 import { requestEmailLogin } from "../../app/modules/auth/login.server";
 import { createUserSession } from "../../app/modules/auth/session.server";
-import { registerFileAccess, storeUpload } from "../../app/modules/files/files.server";
 import { queueMail } from "../../app/modules/mail/outbox.server";
 import { createTestCheckout } from "../../app/modules/payments/payments.server";
 import { actOnFakeCheckout, getRunningStripeFake, startStripeFake } from "../../app/modules/payments/stripe-fake.server";
@@ -41,12 +40,9 @@ export type World = {
   params: Record<string, string>;
   /** A second, new session for a role's person (for posts that end the session they use). */
   newSession(role: Exclude<RoleFixture, "anonymous">): Promise<string>;
-  /** Stops what the world started: the Stripe fake, the upload folder, the file-access rule. */
+  /** Stops what the world started: the Stripe fake, the upload folder. */
   close(): Promise<void>;
 };
-
-/** Owner type of the world's files: a company's document, readable by its contacts and the board. */
-export const GUARD_FILE_OWNER = "GuardsCompanyDocument";
 
 let n = 0;
 const marker = (name: string) => `MK${name}${(n++).toString(36)}Q`;
@@ -124,8 +120,8 @@ export async function createWorld(db: PrismaClient): Promise<World> {
 /**
  * Objects the routes show, each with a marker: a sign-in link and an invitation (their tokens are
  * read back from the mails, as a person would), a payment in the Stripe fake (started here unless
- * one runs) and one that Stripe calls paid but whose webhook never came, and a document of each
- * company (a PDF whose text holds the marker).
+ * one runs) and one that Stripe calls paid but whose webhook never came; and a fresh upload folder
+ * for the files the areas store (areas/files.ts: files under the app's own access rules).
  */
 async function createObjects(
   db: PrismaClient,
@@ -176,32 +172,12 @@ async function createObjects(
     resetEnv();
     await rm(dataDir, { recursive: true, force: true });
   });
-  cleanups.push(
-    registerFileAccess(GUARD_FILE_OWNER, async (userId, companyId) => {
-      if (!userId) return false;
-      const grant = await db.roleAssignment.findFirst({
-        where: { userId, OR: [{ role: "BOARD" }, { role: "COMPANY_CONTACT", companyId }] },
-        select: { id: true },
-      });
-      return grant !== null;
-    }),
-  );
-  const document = async (name: string, companyId: string) => {
-    const pdf = `%PDF-1.4\n% ${mk(name)}\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n`;
-    const file = new File([pdf], `${name}.pdf`, { type: "application/pdf" });
-    const stored = await storeUpload({ file, kind: "DOCUMENT", ownerType: GUARD_FILE_OWNER, ownerId: companyId, uploadedById: ids.contactA });
-    if (!stored.ok) throw new Error(`the world's document was refused: ${stored.error}`);
-    return stored.file.id;
-  };
-
   return {
     params: {
       loginToken: await tokenFrom(`login:${loginToken.id}`, "confirmUrl"),
       invitationToken: await tokenFrom(`invitation:${invitation.id}`, "acceptUrl"),
       sessionId: payment.sessionId,
       returnedSessionId: returned.sessionId,
-      fileId: await document("fileA", ids.companyA),
-      fileIdB: await document("fileB", ids.companyB),
     },
     async close() {
       for (const cleanup of cleanups.reverse()) await cleanup();

@@ -1,6 +1,7 @@
 // The capability areas the guards know about, each in its own file (see types.ts).
 import { challengesArea } from "./challenges";
 import { companiesArea } from "./companies";
+import { filesArea } from "./files";
 import { invoicesArea } from "./invoices";
 import { networkArea } from "./network";
 import { tasksArea } from "./tasks";
@@ -8,4 +9,4 @@ import { submissionsArea } from "./submissions";
 import type { GuardArea } from "./types";
 import { teamsArea } from "./teams";
 
-export const AREAS: GuardArea[] = [companiesArea, invoicesArea, networkArea, tasksArea, challengesArea, submissionsArea, teamsArea];
+export const AREAS: GuardArea[] = [companiesArea, invoicesArea, networkArea, tasksArea, challengesArea, submissionsArea, teamsArea, filesArea];

@@ -324,22 +324,23 @@ export const invoicesArea: GuardArea = {
           status: i % 2 ? "PAID" : "OPEN",
         });
         if (companyId === viewerCompanyId) first = created;
-        // Payments and reminders grow with the data (the pages must not query per row).
+        // Payments and reminders of every invoice grow with the data (3 and 2 per unit of scale):
+        // the invoice pages list them and must not query per row.
         await db.payment.createMany({
-          data: Array.from({ length: 3 }, (_, p) => ({
+          data: Array.from({ length: 3 * scale }, (_, p) => ({
             purposeType: "invoice",
             purposeId: created.id,
-            description: `Factuur INV-${u}-${i} (${p === 2 ? "SEPA" : "iDEAL"})`,
+            description: `Factuur INV-${u}-${i} (${p % 3 === 2 ? "SEPA" : "iDEAL"})`,
             amountCents: 25_000,
-            status: p === 0 ? ("EXPIRED" as const) : p === 1 ? ("FAILED" as const) : ("OPEN" as const),
+            status: p % 3 === 0 ? ("EXPIRED" as const) : p % 3 === 1 ? ("FAILED" as const) : ("OPEN" as const),
             checkoutSessionId: `cs_inv_${u}_${i}_${p}`,
             checkoutUrl: null,
-            createdAt: new Date(at.getTime() - (3 - p) * 60_000),
+            createdAt: new Date(at.getTime() - (3 * scale - p) * 60_000),
             updatedAt: at,
           })),
         });
         await db.invoiceReminder.createMany({
-          data: [30, 60].map((step) => ({ invoiceId: created.id, step, sentAt: at, toAddress: `factuur-${u}-${i}@datasets.example` })),
+          data: Array.from({ length: 2 * scale }, (_, k) => (k + 1) * 30).map((step) => ({ invoiceId: created.id, step, sentAt: at, toAddress: `factuur-${u}-${i}@datasets.example` })),
         });
       }
     }

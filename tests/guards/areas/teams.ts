@@ -370,16 +370,19 @@ export const teamsArea: GuardArea = {
       const schoolId = units[u]!.schoolIds[0]!;
       await db.school.update({ where: { id: schoolId }, data: { agreementSignedOn: now() } });
       for (let i = 0; i < 2; i++) {
+        // The pupils of the viewed team grow with the data (2 and 20): the team pages list them.
         const made = await makeTeam(db, {
           editionId: edition.id, categoryId: edition.categories[0]!.id, schoolId, name: `Team ${tag} ${u}-${i}`, coachId: teacher.userId,
           pupils: [
-            ...Array.from({ length: Math.min(4, 1 + scale) }, (_, k) => ({ firstName: `Leerling ${tag} ${u}-${i}-${k}` })),
+            // The viewed team (the first) has 2 pupils per unit of scale; the others 2.
+            ...Array.from({ length: u === 0 && i === 0 ? 2 * scale : 2 }, (_, k) => ({ firstName: `Leerling ${tag} ${u}-${i}-${k}` })),
             // The pupil viewer is in the first team of every unit (/mijn-team grows with the data).
             ...(i === 0 ? [{ firstName: `Kijker ${tag}`, userId: viewer.id }] : []),
           ],
         });
-        for (const pupilId of made.pupilIds)
-          await db.consent.create({ data: { pupilId, givenBy: "PARENT", giverName: "Ouder", channel: "PAPER", publishName: true, publishPhotos: false, textVersion: "v2026", at: now() } });
+        await db.consent.createMany({
+          data: made.pupilIds.map((pupilId) => ({ pupilId, givenBy: "PARENT" as const, giverName: "Ouder", channel: "PAPER" as const, publishName: true, publishPhotos: false, textVersion: "v2026", at: now() })),
+        });
         if (u === 0 && i === 0) first = made;
       }
     }
