@@ -9,6 +9,7 @@ import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { ConfirmDialog, Dialog } from "~/components/ui/dialog";
 import { EmptyState } from "~/components/ui/empty-state";
+import { DataItem, DataList } from "~/components/ui/data-list";
 import { ErrorList } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { SelectField } from "~/components/ui/select";
@@ -120,12 +121,7 @@ export default function CompanyDetail() {
   const lang = i18n.language;
   const can = (event: "approve" | "reject" | "end" | "reinstate") => decideCompanyTransition(company.status, event).ok;
   const errorsFor = (intent: string, field: string) => (data?.intent === intent ? data.fieldErrors[field] : undefined);
-  const fact = (label: string, value: string | null | undefined) => (
-    <div className="py-2 sm:grid sm:grid-cols-3 sm:gap-4">
-      <dt className="font-semibold text-slate-900">{label}</dt>
-      <dd className="break-words text-slate-800 sm:col-span-2">{value || "—"}</dd>
-    </div>
-  );
+  const fact = (label: string, value: string | null | undefined) => <DataItem label={label}>{value}</DataItem>;
 
   return (
     <div className="space-y-6">
@@ -240,7 +236,7 @@ export default function CompanyDetail() {
         <Card>
           <h2 className="text-lg font-semibold">{t("detail.company")}</h2>
           {company.logoFileId ? <img src={`/files/${company.logoFileId}`} alt={t("detail.logoAlt", { name: company.name })} className="mt-3 max-h-20 max-w-48 object-contain" /> : null}
-          <dl className="mt-3 divide-y divide-slate-100">
+          <DataList className="mt-3">
             {fact(t("fields.kvkNumber"), company.kvkNumber)}
             {fact(t("fields.vatNumber"), company.vatNumber)}
             {fact(t("fields.sector"), company.sector)}
@@ -250,18 +246,18 @@ export default function CompanyDetail() {
             {fact(t("detail.appliedAt"), company.appliedAt ? formatDate(company.appliedAt, lang) : null)}
             {fact(t("detail.decidedAt"), company.decidedAt ? formatDate(company.decidedAt, lang) : null)}
             {company.rejectionReason ? fact(t("detail.rejectionReason"), company.rejectionReason) : null}
-          </dl>
+          </DataList>
         </Card>
         <Card>
           <h2 className="text-lg font-semibold">{t("detail.invoicing")}</h2>
-          <dl className="mt-3 divide-y divide-slate-100">
+          <DataList className="mt-3">
             {fact(t("fields.invoiceAddress"), company.invoiceAddress)}
             {fact(t("fields.invoicePostcode"), company.invoicePostcode)}
             {fact(t("fields.invoiceCity"), company.invoiceCity)}
             {fact(t("fields.invoiceAttention"), company.invoiceAttention)}
             {fact(t("fields.billingEmail"), company.billingEmail)}
             {fact(t("detail.poNumber"), company.poNumber)}
-          </dl>
+          </DataList>
         </Card>
       </div>
 
