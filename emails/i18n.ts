@@ -11,20 +11,24 @@ export function isMailLocale(value: unknown): value is MailLocale {
 
 type InvitationText = { inviterName: string; roleLabel: string; organisationName?: string };
 
+// "1 minuut" / "15 minuten": a count always comes with the right form of its noun.
+const minutenNl = (n: number) => `${n} ${n === 1 ? "minuut" : "minuten"}`;
+const minutesEn = (n: number) => `${n} ${n === 1 ? "minute" : "minutes"}`;
+
 const nl = {
   foundationName: "Stichting Vrienden van het Maasdal College",
   footer: "Deze e-mail is automatisch verstuurd door het portaal van de stichting. Antwoorden op dit adres worden niet gelezen.",
   linkFallback: "Werkt de knop niet? Kopieer dan dit adres naar uw browser:",
   signIn: {
     subject: "Inloggen bij Vrienden van het Maasdal College",
-    preview: (minutes: number) => `Uw inlogcode en link, ${minutes} minuten geldig.`,
+    preview: (minutes: number) => `Uw inlogcode en link, ${minutenNl(minutes)} geldig.`,
     heading: "Inloggen",
     intro: (email: string) => `Er is gevraagd om in te loggen op het portaal met het e-mailadres ${email}.`,
     linkIntro:
       "Klik op de knop hieronder. Er opent een pagina met een knop ‘Inloggen’: pas als u op die knop klikt, bent u ingelogd.",
     button: "Open de inlogpagina",
     codeIntro: "Leest u deze e-mail op een ander apparaat? Typ dan deze code in het browservenster waarin u het inloggen aanvroeg:",
-    expiry: (minutes: number) => `De link en de code verlopen na ${minutes} minuten.`,
+    expiry: (minutes: number) => `De link en de code verlopen na ${minutenNl(minutes)}.`,
     ignore: "Heeft u niet gevraagd om in te loggen? Dan kunt u deze e-mail negeren: er gebeurt niets en niemand kan zonder deze code of link inloggen.",
   },
   invitation: {
@@ -52,14 +56,14 @@ const en: MailTexts = {
   linkFallback: "Button not working? Copy this address into your browser:",
   signIn: {
     subject: "Sign in to Vrienden van het Maasdal College",
-    preview: (minutes: number) => `Your sign-in code and link, valid for ${minutes} minutes.`,
+    preview: (minutes: number) => `Your sign-in code and link, valid for ${minutesEn(minutes)}.`,
     heading: "Sign in",
     intro: (email: string) => `Someone asked to sign in to the portal with the e-mail address ${email}.`,
     linkIntro:
       "Click the button below. It opens a page with a ‘Sign in’ button: you are signed in only once you click that button.",
     button: "Open the sign-in page",
     codeIntro: "Reading this e-mail on another device? Then type this code in the browser window where you asked to sign in:",
-    expiry: (minutes: number) => `The link and the code expire after ${minutes} minutes.`,
+    expiry: (minutes: number) => `The link and the code expire after ${minutesEn(minutes)}.`,
     ignore: "Did you not ask to sign in? Then you can ignore this e-mail: nothing happens, and no one can sign in without this code or link.",
   },
   invitation: {

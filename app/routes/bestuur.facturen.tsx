@@ -261,7 +261,7 @@ export default function BoardInvoices() {
                       {row.reminders.length > 0 ? (
                         <ul className="mt-1 text-slate-600">
                           {row.reminders.map((r) => (
-                            <li key={r.step}>{t("board.reminder", { days: r.step, date: date(r.sentAt) })}</li>
+                            <li key={r.step}>{t("board.reminder", { count: r.step, date: date(r.sentAt) })}</li>
                           ))}
                         </ul>
                       ) : null}

@@ -25,13 +25,14 @@ import { db } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { PROFIELEN, profielOf } from "~/modules/challenges/profielen";
 import { ID_PATTERN, LEERWEGEN, PupilRowSchema } from "./teams.nieuw";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
 export const queryBudget = 8;
 
 type HeadRow = {
-  id: string; name: string; status: string; withdrawnAt: Date | null; categoryId: string; school: string; agreementSignedOn: Date | null; category: string;
+  id: string; name: string; status: string; withdrawnAt: Date | null; categoryId: string; school: string; schoolType: string | null; agreementSignedOn: Date | null; category: string;
   editionName: string; registrationOpensAt: Date; registrationClosesAt: Date; submissionDeadline: Date; judgingOpensAt: Date; judgingClosesAt: Date;
   resultsPublishAt: Date; registrationClosedEarlyAt: Date | null; minTeamSize: number; maxTeamSize: number;
 };
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // pupils in one, their consents in one, begeleiders and the school's teachers in one.
   const [heads, categories, memberRows, consents, people] = await Promise.all([
     db.$queryRaw<HeadRow[]>`
-      SELECT t.id, t.name, t.status::text AS status, t."withdrawnAt", t."categoryId", s.name AS school, s."agreementSignedOn", c.name AS category,
+      SELECT t.id, t.name, t.status::text AS status, t."withdrawnAt", t."categoryId", s.name AS school, s.type::text AS "schoolType", s."agreementSignedOn", c.name AS category,
              e.name AS "editionName", e."registrationOpensAt", e."registrationClosesAt", e."submissionDeadline", e."judgingOpensAt", e."judgingClosesAt",
              e."resultsPublishAt", e."registrationClosedEarlyAt", e."minTeamSize", e."maxTeamSize"
       FROM "Team" t JOIN "School" s ON s.id = t."schoolId" JOIN "EditionCategory" c ON c.id = t."categoryId" JOIN "Edition" e ON e.id = t."editionId"
@@ -75,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: team.name,
     team: {
       id: team.id, name: team.name, withdrawn: team.status === "WITHDRAWN", withdrawnAt: team.withdrawnAt, categoryId: team.categoryId,
-      school: team.school, agreement: team.agreementSignedOn !== null, category: team.category,
+      school: team.school, primary: team.schoolType === "PRIMARY", agreement: team.agreementSignedOn !== null, category: team.category,
       edition: team.editionName, registrationClosesAt: team.registrationClosesAt, minTeamSize: team.minTeamSize, maxTeamSize: team.maxTeamSize,
     },
     categories,
@@ -172,6 +173,7 @@ export default function TeamPage() {
   const refusedEditId = intent === "edit-pupil" ? typed("edit-pupil", "pupilId") : undefined;
   const editId = refusedEditId ?? searchParams.get("bewerk");
   const editing = mayManagePupils && mayChange ? pupils.find((p) => p.id === editId && !p.anonymised) : undefined;
+  const profielOptions = PROFIELEN.map((code) => ({ value: code, label: t(`profiel.${code}`) }));
   const editValue = (field: string, current: string) => (refusedEditId && refusedEditId === editing?.id ? (typed("edit-pupil", field) ?? "") : current);
   const editHeading = useRef<HTMLHeadingElement>(null);
   const shownEditId = useRef(editing?.id);
@@ -226,7 +228,7 @@ export default function TeamPage() {
                     {p.firstName}
                     {p.helper ? <Badge tone="info" className="ml-2">{t("team.helper")}</Badge> : null}
                   </th>
-                  <td className="p-2">{p.className}{p.leerjaar ? ` (${t("team.year", { n: p.leerjaar })})` : ""}</td>
+                  <td className="p-2">{p.className}{p.leerjaar ? ` (${t(team.primary && !p.helper ? "team.group" : "team.year", { n: p.leerjaar })})` : ""}</td>
                   <td className="p-2">{[p.leerweg, p.profiel].filter(Boolean).join(" · ")}</td>
                   <td className="p-2"><Badge tone={consentTone(p.consent)}>{t(`consentStatus.${p.consent}`)}</Badge></td>
                   {mayManagePupils ? (
@@ -261,9 +263,9 @@ export default function TeamPage() {
               <input type="hidden" name="pupilId" value={editing.id} />
               <TextField label={t("fields.firstName")} name="firstName" defaultValue={editValue("firstName", editing.firstName)} errors={errorsOf("edit-pupil", "firstName")} autoComplete="off" />
               <TextField label={t("fields.className")} name="className" defaultValue={editValue("className", editing.className)} errors={errorsOf("edit-pupil", "className")} autoComplete="off" />
-              <TextField label={t("fields.leerjaar")} optional name="leerjaar" inputMode="numeric" defaultValue={editValue("leerjaar", editing.leerjaar ? String(editing.leerjaar) : "")} errors={errorsOf("edit-pupil", "leerjaar")} />
+              <TextField label={team.primary && !editing.helper ? t("fields.groep") : t("fields.leerjaar")} optional name="leerjaar" inputMode="numeric" defaultValue={editValue("leerjaar", editing.leerjaar ? String(editing.leerjaar) : "")} errors={errorsOf("edit-pupil", "leerjaar")} />
               <SelectField label={t("fields.leerweg")} optional name="leerweg" defaultValue={editValue("leerweg", editing.leerweg ?? "")} errors={errorsOf("edit-pupil", "leerweg")} placeholder={t("fields.none")} options={LEERWEGEN.map((l) => ({ value: l, label: t(`leerweg.${l}`) }))} />
-              <TextField label={t("fields.profiel")} optional name="profiel" defaultValue={editValue("profiel", editing.profiel ?? "")} errors={errorsOf("edit-pupil", "profiel")} />
+              <SelectField label={t("fields.profiel")} optional name="profiel" defaultValue={editValue("profiel", profielOf(editing.profiel) ?? "")} errors={errorsOf("edit-pupil", "profiel")} placeholder={t("fields.none")} options={profielOptions} hint={editing.profiel && !profielOf(editing.profiel) ? t("fields.profielEarlier", { value: editing.profiel }) : undefined} />
               <div className="flex flex-wrap items-end gap-3">
                 <Button>{t("team.editSubmit")}</Button>
                 <Link to={`/teams/${team.id}`} className={buttonClass("ghost")}>{t("team.editCancel")}</Link>
@@ -277,9 +279,9 @@ export default function TeamPage() {
             <h3 className="font-semibold sm:col-span-2 lg:col-span-3">{t("team.addPupilHeading")}</h3>
             <TextField label={t("fields.firstName")} name="firstName" defaultValue={typed("add-pupil", "firstName")} errors={errorsOf("add-pupil", "firstName")} autoComplete="off" />
             <TextField label={t("fields.className")} name="className" defaultValue={typed("add-pupil", "className")} errors={errorsOf("add-pupil", "className")} autoComplete="off" />
-            <TextField label={t("fields.leerjaar")} optional name="leerjaar" inputMode="numeric" defaultValue={typed("add-pupil", "leerjaar")} errors={errorsOf("add-pupil", "leerjaar")} />
+            <TextField label={team.primary ? t("fields.groep") : t("fields.leerjaar")} optional name="leerjaar" inputMode="numeric" defaultValue={typed("add-pupil", "leerjaar")} errors={errorsOf("add-pupil", "leerjaar")} />
             <SelectField label={t("fields.leerweg")} optional name="leerweg" defaultValue={typed("add-pupil", "leerweg")} errors={errorsOf("add-pupil", "leerweg")} placeholder={t("fields.none")} options={LEERWEGEN.map((l) => ({ value: l, label: t(`leerweg.${l}`) }))} />
-            <TextField label={t("fields.profiel")} optional name="profiel" defaultValue={typed("add-pupil", "profiel")} errors={errorsOf("add-pupil", "profiel")} />
+            <SelectField label={t("fields.profiel")} optional name="profiel" defaultValue={typed("add-pupil", "profiel")} errors={errorsOf("add-pupil", "profiel")} placeholder={t("fields.none")} options={profielOptions} />
             <div className="flex items-end"><Button variant="secondary">{t("team.addPupil")}</Button></div>
           </Form>
         ) : null}

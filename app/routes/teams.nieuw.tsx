@@ -15,6 +15,7 @@ import { SelectField } from "~/components/ui/select";
 import { isBoard } from "~/modules/auth/permissions";
 import { forbidden, notFound, requireUser } from "~/modules/auth/session.server";
 import { isRegistrationOpen } from "~/modules/challenges/phases";
+import { PROFIELEN } from "~/modules/challenges/profielen";
 import { isId, teacherSchoolIds } from "~/modules/challenges/team-access.server";
 import { registerTeam } from "~/modules/challenges/team-registration.server";
 import { now } from "~/utils/clock.server";
@@ -42,7 +43,7 @@ export const PupilRowSchema = z.object({
   className: text(20, "teams:errors.classRequired"),
   leerjaar: z.number({ error: "teams:errors.leerjaar" }).int("teams:errors.leerjaar").min(1, "teams:errors.leerjaar").max(8, "teams:errors.leerjaar").optional(),
   leerweg: z.enum(LEERWEGEN, { error: "teams:errors.leerweg" }).optional(),
-  profiel: optionalText(60),
+  profiel: z.enum(PROFIELEN, { error: "teams:errors.profiel" }).optional(),
 });
 
 export const RegisterSchema = z.object({
@@ -50,7 +51,7 @@ export const RegisterSchema = z.object({
   schoolId: id("teams:errors.schoolRequired"),
   name: text(80, "teams:errors.nameRequired"),
   categoryId: id("teams:errors.categoryRequired"),
-  pupils: z.array(PupilRowSchema).max(40, "teams:errors.tooMany?max=40").default([]),
+  pupils: z.array(PupilRowSchema).max(40, "teams:errors.tooMany?count=40").default([]),
   coachIds: z.array(z.string().regex(ID_PATTERN, "teams:errors.coachUnknown")).max(20).default([]),
   helperSchoolId: z.string().regex(ID_PATTERN, "teams:errors.helperSchool").optional(),
   helpers: z.array(PupilRowSchema).max(20).default([]),
@@ -91,7 +92,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("teams:register.title", { edition: edition.name }),
     edition: { id: edition.id, name: edition.name, minTeamSize: edition.minTeamSize, maxTeamSize: edition.maxTeamSize, helpersAllowed: edition.helpersAllowed, categories: edition.categories },
     mayRegister: open || board,
-    schools: schools.map((s) => ({ id: s.id, name: s.name, agreement: s.agreementSignedOn !== null })),
+    schools: schools.map((s) => ({ id: s.id, name: s.name, agreement: s.agreementSignedOn !== null, primary: s.type === "PRIMARY" })),
     coaches: teachers.filter((r) => r.user.id !== user.id).map((r) => ({ id: r.user.id, name: r.user.name, schoolId: r.schoolId })),
     helperSchools,
   });
@@ -120,7 +121,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type RowFields = FieldMetadata<z.input<typeof PupilRowSchema>>;
 
-function PupilRowInputs({ row, index, label, removeButton }: { row: RowFields; index: number; label: string; removeButton: React.ReactNode }) {
+function PupilRowInputs({ row, index, label, yearLabel, removeButton }: { row: RowFields; index: number; label: string; yearLabel: string; removeButton: React.ReactNode }) {
   const { t } = useTranslation("teams");
   const f = row.getFieldset();
   return (
@@ -129,9 +130,9 @@ function PupilRowInputs({ row, index, label, removeButton }: { row: RowFields; i
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <TextField label={t("fields.firstName")} {...getInputProps(f.firstName, { type: "text" })} key={f.firstName.key} errors={f.firstName.errors} autoComplete="off" />
         <TextField label={t("fields.className")} {...getInputProps(f.className, { type: "text" })} key={f.className.key} errors={f.className.errors} autoComplete="off" />
-        <TextField label={t("fields.leerjaar")} optional inputMode="numeric" {...getInputProps(f.leerjaar, { type: "text" })} key={f.leerjaar.key} errors={f.leerjaar.errors} />
+        <TextField label={yearLabel} optional inputMode="numeric" {...getInputProps(f.leerjaar, { type: "text" })} key={f.leerjaar.key} errors={f.leerjaar.errors} />
         <SelectField label={t("fields.leerweg")} optional placeholder={t("fields.none")} options={LEERWEGEN.map((l) => ({ value: l, label: t(`leerweg.${l}`) }))} {...getSelectProps(f.leerweg)} key={f.leerweg.key} errors={f.leerweg.errors} />
-        <TextField label={t("fields.profiel")} optional {...getInputProps(f.profiel, { type: "text" })} key={f.profiel.key} errors={f.profiel.errors} />
+        <SelectField label={t("fields.profiel")} optional placeholder={t("fields.none")} options={PROFIELEN.map((p) => ({ value: p, label: t(`profiel.${p}`) }))} {...getSelectProps(f.profiel)} key={f.profiel.key} errors={f.profiel.errors} />
       </div>
       <div className="mt-2">{removeButton}</div>
     </fieldset>
@@ -155,6 +156,8 @@ export default function RegisterTeam() {
   const helpers = fields.helpers.getFieldList();
   const withoutAgreement = schools.filter((s) => !s.agreement);
   const showSchool = schools.length > 1;
+  // Primary-school pupils are in a groep, vmbo pupils in a leerjaar (helpers are always vmbo).
+  const pupilYearLabel = schools.every((s) => s.primary) ? t("fields.groep") : schools.some((s) => s.primary) ? t("fields.leerjaarOrGroep") : t("fields.leerjaar");
   const formErrors = form.errors;
 
   if (!mayRegister)
@@ -168,7 +171,7 @@ export default function RegisterTeam() {
 
   return (
     <>
-      <PageHeader title={t("register.title", { edition: edition.name })} intro={t("register.intro", { min: edition.minTeamSize, max: edition.maxTeamSize })} />
+      <PageHeader title={t("register.title", { edition: edition.name })} intro={t("register.intro", { min: edition.minTeamSize, count: edition.maxTeamSize })} />
       {withoutAgreement.length ? (
         <div className="mb-4">
           <Alert tone="warning" title={t("register.noAgreementTitle")}>
@@ -192,7 +195,7 @@ export default function RegisterTeam() {
 
         <Card className="space-y-4">
           <h2 className="text-lg font-semibold">{t("register.pupilsHeading")}</h2>
-          <p className="text-slate-700">{t("register.pupilsHint", { min: edition.minTeamSize, max: edition.maxTeamSize })}</p>
+          <p className="text-slate-700">{t("register.pupilsHint", { min: edition.minTeamSize, count: edition.maxTeamSize })}</p>
           <ErrorList id={fields.pupils.errorId} errors={fields.pupils.errors} />
           {pupils.map((row, index) => (
             <PupilRowInputs
@@ -200,6 +203,7 @@ export default function RegisterTeam() {
               row={row}
               index={index}
               label={t("register.pupil")}
+              yearLabel={pupilYearLabel}
               removeButton={
                 <Button variant="ghost" {...form.remove.getButtonProps({ name: fields.pupils.name, index })}>
                   {t("register.removePupil", { n: index + 1 })}
@@ -223,6 +227,7 @@ export default function RegisterTeam() {
                 row={row}
                 index={index}
                 label={t("register.helper")}
+                yearLabel={t("fields.leerjaar")}
                 removeButton={
                   <Button variant="ghost" {...form.remove.getButtonProps({ name: fields.helpers.name, index })}>
                     {t("register.removeHelper", { n: index + 1 })}

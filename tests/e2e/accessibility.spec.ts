@@ -27,7 +27,7 @@ async function walkBoth(page: Page, role: string, starts: string[], skip: Readon
   await setLanguage(page, "nl");
   const found: WalkResult = await walkPages(page, { role, starts, lang: "nl", cap: CAP, skip });
   await setLanguage(page, "en");
-  const english = found.filter((p) => !checkedInEnglish.has(p.pattern));
+  const english = found.filter((p) => !p.redirected && !checkedInEnglish.has(p.pattern));
   for (const p of english) {
     await checkPage(page, { name: `walk-${role}-${p.pattern.replace(/[^A-Za-z0-9]+/g, "-")}`, path: p.path }, "en");
     checkedInEnglish.add(p.pattern);
@@ -51,7 +51,8 @@ test("anonymous: every page linked from the home page passes axe and fits a phon
   test.setTimeout(600_000);
   await page.goto("/");
   const found = await walkBoth(page, "anonymous", ["/", ...UNLINKED], new Set());
-  for (const p of found) publicPatterns.add(p.pattern);
+  // A page that sent the visitor to sign in is not public: signed-in walks check it themselves.
+  for (const p of found) if (!p.redirected) publicPatterns.add(p.pattern);
   // The walk reaches the public pages through the menu, not through a list.
   for (const pattern of ["/netwerk", "/challenges", "/aanmelden", "/login", "/dev/mailbox"]) expect(found.map((p) => p.pattern)).toContain(pattern);
 });
@@ -96,11 +97,11 @@ test("every kind of mail in the development mailbox passes axe and fits a phone"
     })),
   );
   expect(rows.length, "the demo has mail in the mailbox").toBeGreaterThan(0);
-  // Mails of one kind look alike: one per template and first word of the subject, at most 20.
+  // Mails of one kind look alike: one per template and first word of the subject, at most 12.
   const kinds = new Map<string, string>();
   for (const row of rows) {
     const kind = `${row.template} ${row.subject.split(/\s+/)[0]}`;
-    if (!kinds.has(kind) && kinds.size < 20) kinds.set(kind, row.path);
+    if (!kinds.has(kind) && kinds.size < 12) kinds.set(kind, row.path);
   }
   for (const [kind, path] of kinds) await checkPage(page, { name: `mail-${kind.replace(/[^A-Za-z0-9]+/g, "-")}`, path }, "nl");
 });

@@ -66,7 +66,8 @@ export async function pageLinks(page: Page): Promise<URL[]> {
   return out;
 }
 
-export type WalkResult = { pattern: string; path: string }[];
+/** Each page checked; `redirected` when it sent the role elsewhere (e.g. to sign in). */
+export type WalkResult = { pattern: string; path: string; redirected: boolean }[];
 
 /**
  * Walks from `starts` breadth-first, checking each page new by route pattern (checkPage in
@@ -97,7 +98,8 @@ export async function walkPages(page: Page, options: { role: string; starts: str
   while (queue.length > 0 && done.length < options.cap) {
     const next = queue.shift()!;
     await checkPage(page, { name: `walk-${options.role}-${slugOf(next.pattern)}`, path: next.path }, options.lang);
-    done.push(next);
+    const landed = routeOf(new URL(page.url()).pathname, patterns)?.pattern ?? new URL(page.url()).pathname;
+    done.push({ ...next, redirected: landed !== next.pattern });
     for (const url of await pageLinks(page)) enqueue(url);
   }
   if (queue.length > 0) console.log(`walk ${options.role}: cap of ${options.cap} pages reached; not checked: ${queue.map((q) => q.pattern).join(", ")}`);

@@ -4,6 +4,7 @@
 //
 // Pupils' names only leave the school with a standing consent (consent.ts displayName "public");
 // girls are counted only as one total, never per team or per pupil.
+import { profielOf } from "./profielen";
 import type { Language } from "~/i18n/config";
 import { db } from "~/utils/db.server";
 import { formatDate, formatDateTime, toDateInputValue } from "~/utils/format";
@@ -161,7 +162,8 @@ export async function getEditionOverview(editionId: string, at: Date): Promise<E
       girls: reached.filter((p) => p.girl === true).length,
       byLeerjaar: countBy(reached, (p) => (p.leerjaar == null ? null : String(p.leerjaar))),
       byLeerweg: countBy(reached, (p) => p.leerweg),
-      byProfiel: countBy(reached, (p) => p.profiel),
+      // Values typed before the fixed list count with their profiel when they name one.
+      byProfiel: countBy(reached, (p) => profielOf(p.profiel) ?? p.profiel),
     },
     timeline,
   };
