@@ -1,12 +1,11 @@
-import { readdirSync } from "node:fs";
+// The walk: every page a role can reach by following links from its start page, checked with
+// checkPage (a11y-kit.ts), so a new page is checked without anyone adding it to a list. Pages are
+// counted once per route pattern (the route files' names: /teams/a and /teams/b are both
+// /teams/:teamId).
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { checkPage } from "./a11y-kit";
-
-// ---------------------------------------------------------------------------------------------
-// The walk: every page a role can reach by following links from its start page, checked with
-// checkPage, so a new page is checked without anyone adding it to a list. Pages are counted once
-// per route pattern (the route files' names: /teams/a and /teams/b are both /teams/:teamId).
 
 const routesDir = path.resolve(import.meta.dirname, "../../app/routes");
 
@@ -14,17 +13,22 @@ export type RoutePattern = { pattern: string; segments: string[]; resource: bool
 
 /** The URL patterns of app/routes (Remix flat routes: "teams.$teamId._index.tsx" is /teams/:teamId). */
 export function routePatterns(): RoutePattern[] {
-  return readdirSync(routesDir)
-    .filter((file) => /\.(tsx?)$/.test(file) && !file.startsWith("."))
-    .map((file) => {
-      const name = file.replace(/\.(tsx?)$/, "");
-      const segments = name
-        .split(".")
-        .filter((s) => s !== "_index" && !(s.startsWith("_") && s.length > 1))
-        .map((s) => (s === "$" ? "*" : s.startsWith("$") ? `:${s.slice(1)}` : s.replace(/_$/, "")));
-      // A .ts route file has no page (downloads, PDFs, CSV, files, webhooks, logout).
-      return { pattern: `/${segments.join("/")}`, segments, resource: file.endsWith(".ts") };
-    });
+  // A route is a file ("teams.nieuw.tsx") or a folder with a route file ("teams.nieuw/route.tsx").
+  const files = readdirSync(routesDir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name.startsWith(".")) return [];
+    if (entry.isFile()) return /\.(tsx?)$/.test(entry.name) ? [entry.name] : [];
+    const inner = ["route.tsx", "route.ts"].find((f) => existsSync(path.join(routesDir, entry.name, f)));
+    return inner ? [`${entry.name}${inner.slice("route".length)}`] : [];
+  });
+  return files.map((file) => {
+    const name = file.replace(/\.(tsx?)$/, "");
+    const segments = name
+      .split(".")
+      .filter((s) => s !== "_index" && !(s.startsWith("_") && s.length > 1))
+      .map((s) => (s === "$" ? "*" : s.startsWith("$") ? `:${s.slice(1)}` : s.replace(/_$/, "")));
+    // A .ts route file has no page (downloads, PDFs, CSV, files, webhooks, logout).
+    return { pattern: `/${segments.join("/")}`, segments, resource: file.endsWith(".ts") };
+  });
 }
 
 /** The route pattern a path belongs to: the matching pattern with the most fixed segments. */
