@@ -3,7 +3,9 @@
 // no app needed.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import i18next from "i18next";
 import { describe, expect, it } from "vitest";
+import { withNumericCount } from "~/utils/i18n-values";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const localeDir = path.join(root, "app/i18n/locales");
@@ -87,6 +89,22 @@ describe("counts in texts", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe("a count as people read it", () => {
+  it("says 1 minuut and 5 minuten, also when the count came as text in an error key", async () => {
+    const resources = Object.fromEntries(
+      LANGS.map((lang) => [lang, Object.fromEntries(readdirSync(path.join(localeDir, lang)).map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(path.join(localeDir, lang, f), "utf8"))]))]),
+    );
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: "nl", fallbackLng: "nl", resources, interpolation: { escapeValue: false } });
+    const fromErrorKey = (query: string) => withNumericCount(Object.fromEntries(new URLSearchParams(query)) as Record<string, string>);
+    expect(i18n.t("auth:errors.rateLimited", fromErrorKey("count=1"))).toContain("over 1 minuut opnieuw");
+    expect(i18n.t("auth:errors.rateLimited", fromErrorKey("count=5"))).toContain("over 5 minuten opnieuw");
+    expect(i18n.t("invoices:mail.invoice.body", { company: "X", number: "F1", count: 14 })).toContain("betaaltermijn van 14 dagen");
+    expect(i18n.t("invoices:doc.terms", { count: 1, due: "d", iban: "i", name: "n", number: "F1" })).toContain("binnen 1 dag betalen");
+    expect(i18n.t("invoices:mail.invoice.body", { lng: "en", company: "X", number: "F1", count: 1 })).toContain("payable within 1 day.");
   });
 });
 
