@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getNetworkFigures } from "~/modules/network/figures.server";
 import { getT } from "~/utils/i18n.server";
@@ -19,9 +19,9 @@ export default function Home() {
   const { t } = useTranslation();
   const { figures } = useLoaderData<typeof loader>();
   const cards = [
-    { title: t("home.companiesTitle"), text: t("home.companiesText") },
-    { title: t("home.schoolsTitle"), text: t("home.schoolsText") },
-    { title: t("home.pupilsTitle"), text: t("home.pupilsText") },
+    { title: t("home.companiesTitle"), text: t("home.companiesText"), to: "/aanmelden", action: t("home.companiesAction") },
+    { title: t("home.schoolsTitle"), text: t("home.schoolsText"), to: "/challenges", action: t("home.schoolsAction") },
+    { title: t("home.pupilsTitle"), text: t("home.pupilsText"), to: "/login/leerling", action: t("home.pupilsAction") },
   ];
   return (
     <div className="space-y-10">
@@ -37,6 +37,11 @@ export default function Home() {
           <li key={card.title} className="rounded-xl border border-slate-200 bg-white p-5">
             <h2 className="text-lg font-semibold">{card.title}</h2>
             <p className="mt-2 text-slate-700">{card.text}</p>
+            <p className="mt-3">
+              <Link to={card.to} className="inline-flex min-h-11 items-center font-semibold underline">
+                {card.action}
+              </Link>
+            </p>
           </li>
         ))}
       </ul>

@@ -67,6 +67,13 @@ export default function Dashboard() {
       <PageHeader title={t("auth:dashboard.welcome", { name })} intro={roleLabel ? t("auth:dashboard.asRole", { role: roleLabel }) : undefined} />
       <Card>
         <p>{activeRole ? t(`auth:dashboard.${activeRole.role}`) : t("auth:dashboard.noRoles")}</p>
+        {activeRole ? null : (
+          <p className="mt-4">
+            <Link to="/docent/aanvragen" className="inline-flex min-h-11 items-center underline">
+              {t("auth:dashboard.requestTeacher")}
+            </Link>
+          </p>
+        )}
         {activeRole?.role === "BOARD" ? (
           <p className="mt-4 flex flex-wrap gap-3">
             <Link to="/bestuur/mensen" className={buttonClass("primary")}>

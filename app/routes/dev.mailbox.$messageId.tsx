@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { MailboxNotice } from "~/components/mail-dev-banner";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { formatMailTime, getMailboxMessage, requireMailbox } from "~/modules/mail/mailbox.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 
@@ -91,9 +92,9 @@ export default function MailboxMessage() {
         <h2 id="mail-text" className="text-lg font-semibold">
           {t("mailbox.plainText")}
         </h2>
-        <pre className="mt-3 overflow-x-auto whitespace-pre-wrap rounded-xl border border-slate-200 bg-white p-4 text-sm">
-          {message.text}
-        </pre>
+        <ScrollRegion label={t("mailbox.plainText")} className="mt-3 rounded-xl border border-slate-200 bg-white">
+          <pre className="whitespace-pre-wrap p-4 text-sm">{message.text}</pre>
+        </ScrollRegion>
       </section>
     </div>
   );

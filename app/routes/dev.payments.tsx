@@ -202,7 +202,7 @@ export default function DevPayments() {
       ) : null}
       {actionData?.reconciled ? (
         <div role="status" className="rounded-lg border-l-4 border-brand-600 bg-brand-50 p-4">
-          {t("dev.reconciled", actionData.reconciled)}
+          {t("dev.reconciled", { count: actionData.reconciled.checked, changed: actionData.reconciled.changed })}
         </div>
       ) : null}
 

@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await requestEmailLogin(request, email, await getLanguage(request));
   if (!result.ok) {
     return invalid(
-      submission.reply({ fieldErrors: { email: [`auth:errors.rateLimited?minutes=${minutesFrom(result.retryAfterSeconds)}`] } }),
+      submission.reply({ fieldErrors: { email: [`auth:errors.rateLimited?count=${minutesFrom(result.retryAfterSeconds)}`] } }),
     );
   }
   const next = new URLSearchParams({ email, redirectTo: safeRedirectPath(redirectTo, "/dashboard") });

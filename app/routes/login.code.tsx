@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await signInWithCode(request, submission.value.code);
   if (!result.ok) {
     const key = REASON_KEYS[result.reason];
-    const message = result.reason === "rate-limited" ? `${key}?minutes=${minutesFrom(result.retryAfterSeconds ?? 60)}` : key;
+    const message = result.reason === "rate-limited" ? `${key}?count=${minutesFrom(result.retryAfterSeconds ?? 60)}` : key;
     return invalid(submission.reply({ fieldErrors: { code: [message] } }));
   }
   return redirect(safeRedirectPath(submission.value.redirectTo, "/dashboard"), {

@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     const message =
       result.reason === "rate-limited"
-        ? `auth:errors.rateLimited?minutes=${minutesFrom(result.retryAfterSeconds ?? 60)}`
+        ? `auth:errors.rateLimited?count=${minutesFrom(result.retryAfterSeconds ?? 60)}`
         : "auth:errors.pupilCodeInvalid";
     return invalid(submission.reply({ fieldErrors: { code: [message] } }));
   }

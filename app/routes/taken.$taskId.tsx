@@ -96,7 +96,7 @@ export default function TaskPage() {
         {task.finishedAt ? <p className="mt-3 text-slate-700">{t("page.finished", { date: formatDateTime(task.finishedAt, i18n.language) })}</p> : null}
         {active ? (
           <p className="mt-4 flex flex-wrap items-center gap-3 text-slate-700">
-            <span>{t("page.refreshing", { seconds: REFRESH_SECONDS })}</span>
+            <span>{t("page.refreshing", { count: REFRESH_SECONDS })}</span>
             <Link to={`/taken/${task.id}`} className={buttonClass("ghost")}>
               {t("page.refresh")}
             </Link>

@@ -93,7 +93,7 @@ test("a new person asks to become a teacher; the school contact approves", async
   test.setTimeout(120_000);
   await signIn(page, NEW_PERSON);
   await page.goto("/docent/aanvragen");
-  await expect(page.getByRole("heading", { level: 1, name: "Docent worden" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Toegang als docent aanvragen" })).toBeVisible();
   const school = page.getByLabel("School", { exact: true });
   const value = await school.locator("option", { hasText: "Maasdal College" }).getAttribute("value");
   await school.selectOption(value!);

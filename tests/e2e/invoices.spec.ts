@@ -75,12 +75,12 @@ test("a SEPA direct debit stays in processing until the bank confirms it", async
   const board = await asPerson(browser, PEOPLE.board);
   const { path, number } = await invoiceOf(board, "Zonnepark Peelland");
   await board.goto(path);
-  await board.getByRole("button", { name: "Betalen via SEPA-incasso" }).click();
+  await board.getByRole("button", { name: "Machtiging geven voor een SEPA-incasso" }).click();
   await expect(board).toHaveURL(/\/dev\/stripe\/checkout\/cs_test_\w+$/);
   await board.getByRole("button", { name: "Betalen", exact: true }).click();
   await expect(board).toHaveURL(new RegExp(`${path}\\?session_id=`));
   await expect(board.getByText("Uw betaling is in verwerking")).toBeVisible();
-  await expect(board.getByRole("button", { name: "Betalen via SEPA-incasso" })).toHaveCount(0);
+  await expect(board.getByRole("button", { name: "Machtiging geven voor een SEPA-incasso" })).toHaveCount(0);
   await board.goto("/bestuur/facturen");
   await expect(board.getByRole("row").filter({ hasText: "Zonnepark Peelland" })).toContainText("SEPA-incasso in verwerking");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, dueDate, dueReminderSteps, graceEndsOn, invoiceRunDate, invoiceTotals, isOverdue, vatCents } from "~/modules/invoices/invoice-math";
+import { daysBetween, dueDate, dueReminderSteps, graceEndsOn, invoiceRunDate, invoiceTotals, isOverdue, paymentTermOf, vatCents } from "~/modules/invoices/invoice-math";
 import { fromAmsterdamTime } from "~/utils/format";
 
 const at = (iso: string) => new Date(iso);
@@ -89,5 +89,14 @@ describe("the invoice day and the grace period", () => {
   it("grace ends graceMonths after 1 August", () => {
     expect(graceEndsOn(2026, 3, amsterdam)).toEqual(amsterdam("2026-11-01"));
     expect(graceEndsOn(2026, 6, amsterdam)).toEqual(amsterdam("2027-02-01"));
+  });
+});
+
+describe("the payment term an invoice states", () => {
+  it("is the term it was issued with, from its own dates (the setting is 1–120 days, not always 30)", () => {
+    const issued = new Date("2026-10-20T08:00:00Z");
+    for (const days of [1, 14, 30, 120]) expect(paymentTermOf({ issuedAt: issued, dueAt: dueDate(issued, days) })).toBe(days);
+    // Dates that came through JSON (the invoice page) give the same answer.
+    expect(paymentTermOf({ issuedAt: issued.toISOString(), dueAt: dueDate(issued, 14).toISOString() })).toBe(14);
   });
 });

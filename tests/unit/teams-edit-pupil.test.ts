@@ -50,7 +50,7 @@ async function setup() {
 const edit = (teamId: string, fields: Record<string, string>, jar: CookieJar) =>
   respond(() => teamAction(args(post(`/teams/${teamId}`, { intent: "edit-pupil", ...fields }, jar), { teamId })));
 
-const NEW_VALUES = { firstName: "Semmy", className: "4B", leerjaar: "4", leerweg: "TL", profiel: "Techniek" };
+const NEW_VALUES = { firstName: "Semmy", className: "4B", leerjaar: "4", leerweg: "TL", profiel: "PIE" };
 
 async function boardJar() {
   const board = await createUser(db, { name: "Bestuur" });
@@ -65,18 +65,18 @@ describe("editing a pupil of a team", () => {
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/teams/${team.id}`);
     const stored = await db.pupil.findUniqueOrThrow({ where: { id: sem.id }, include: { user: true } });
-    expect(stored).toMatchObject({ firstName: "Semmy", className: "4B", leerjaar: 4, leerweg: "TL", profiel: "Techniek", girl: false, anonymisedAt: null });
+    expect(stored).toMatchObject({ firstName: "Semmy", className: "4B", leerjaar: 4, leerweg: "TL", profiel: "PIE", girl: false, anonymisedAt: null });
     expect(stored.user?.name).toBe("Semmy");
 
     const entries = await db.auditLog.findMany({ where: { action: "team.edit-pupil", entityId: team.id } });
     expect(entries).toHaveLength(1);
     expect(entries[0]!.meta).toEqual({ pupilId: sem.id, fields: ["firstName", "className", "leerjaar", "leerweg", "profiel"] });
     const written = JSON.stringify(entries[0]);
-    for (const value of ["Semmy", "Sem\"", "4B", "3A", "Techniek", "KB", "TL"]) expect(written).not.toContain(value);
+    for (const value of ["Semmy", "Sem\"", "4B", "3A", "PIE", "KB", "TL"]) expect(written).not.toContain(value);
 
     // Emptying the optional fields clears them; only the changed names are recorded.
-    // (A profiel of only spaces counts as empty, not as a missing required field.)
-    const cleared = await edit(team.id, { pupilId: sem.id, firstName: "Semmy", className: "4B", leerjaar: "", leerweg: "", profiel: "   " }, jar);
+    // (The selects' empty choice, "Geen", sends an empty value.)
+    const cleared = await edit(team.id, { pupilId: sem.id, firstName: "Semmy", className: "4B", leerjaar: "", leerweg: "", profiel: "" }, jar);
     expect(cleared.status).toBe(302);
     expect(await db.pupil.findUniqueOrThrow({ where: { id: sem.id } })).toMatchObject({ firstName: "Semmy", leerjaar: null, leerweg: null, profiel: null, girl: false });
     const metas = (await db.auditLog.findMany({ where: { action: "team.edit-pupil", entityId: team.id } })).map((e) => e.meta);
@@ -95,7 +95,7 @@ describe("editing a pupil of a team", () => {
 
     const byBoard = await edit(team.id, { pupilId: sem.id, ...NEW_VALUES }, await boardJar());
     expect(byBoard.status).toBe(302);
-    expect(await db.pupil.findUniqueOrThrow({ where: { id: sem.id } })).toMatchObject({ firstName: "Semmy", className: "4B", leerjaar: 4, leerweg: "TL", profiel: "Techniek" });
+    expect(await db.pupil.findUniqueOrThrow({ where: { id: sem.id } })).toMatchObject({ firstName: "Semmy", className: "4B", leerjaar: 4, leerweg: "TL", profiel: "PIE" });
     expect(await db.auditLog.count({ where: { action: "team.edit-pupil", entityId: team.id } })).toBe(1);
   });
 
@@ -130,7 +130,14 @@ describe("editing a pupil of a team", () => {
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error.leerjaar).toEqual(["teams:errors.leerjaar"]);
-    expect(body.initialValue).toMatchObject({ intent: "edit-pupil", pupilId: sem.id, firstName: "Semmy", className: "4B", leerjaar: "9", profiel: "Techniek" });
+    expect(body.initialValue).toMatchObject({ intent: "edit-pupil", pupilId: sem.id, firstName: "Semmy", className: "4B", leerjaar: "9", profiel: "PIE" });
+
+    // The profiel is one of the ten vmbo profielen, not free text (free text split the monitoring counts).
+    const typedProfiel = await edit(team.id, { pupilId: sem.id, ...NEW_VALUES, profiel: "Techniek" }, jar);
+    expect(typedProfiel.status).toBe(400);
+    const typedBody = await typedProfiel.json();
+    expect(typedBody.error.profiel).toEqual(["teams:errors.profiel"]);
+    expect(typedBody.initialValue).toMatchObject({ firstName: "Semmy", profiel: "Techniek" });
 
     const blank = await edit(team.id, { pupilId: sem.id, firstName: "   ", className: "4B" }, jar);
     expect(blank.status).toBe(400);

@@ -29,7 +29,7 @@ export function PublicEdition({ data }: { data: NonNullable<SerializeFrom<typeof
       />
       {open ? (
         <Alert tone="success" title={t("public.registrationOpen", { date: formatDateTime(dates.registrationClosesAt, lang) })}>
-          <p>{t("public.registrationOpenText", { min: edition.minTeamSize, max: edition.maxTeamSize })}</p>
+          <p>{t("public.registrationOpenText", { min: edition.minTeamSize, count: edition.maxTeamSize })}</p>
           <p className="mt-3">
             <Link to={`/teams/nieuw?editie=${edition.id}`} className={buttonClass("primary")}>
               {t("public.registerTeam")}
@@ -55,7 +55,7 @@ export function PublicEdition({ data }: { data: NonNullable<SerializeFrom<typeof
         <Card>
           <h2 className="text-lg font-semibold">{t("public.rules")}</h2>
           <ul className="mt-3 list-disc space-y-1 pl-5">
-            <li>{t("public.teamSize", { min: edition.minTeamSize, max: edition.maxTeamSize })}</li>
+            <li>{t("public.teamSize", { min: edition.minTeamSize, count: edition.maxTeamSize })}</li>
             {edition.marketingPlan ? <li>{t("public.marketingPlan")}</li> : null}
             {edition.helpersAllowed ? <li>{t("public.helpersAllowed")}</li> : null}
             {challenge.national ? <li>{t("public.nationalIntro")}</li> : null}

@@ -4,6 +4,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
+import { DataItem, DataList } from "~/components/ui/data-list";
 import { ConfirmDialog, Dialog } from "~/components/ui/dialog";
 import { EmptyState } from "~/components/ui/empty-state";
 import { ErrorList } from "~/components/ui/field";
@@ -109,12 +110,7 @@ export function CompanyDecisions({ company, tiers, reply }: { company: { name: s
 }
 
 function Fact({ label, value }: { label: string; value: string | null | undefined }) {
-  return (
-    <div className="py-2 sm:grid sm:grid-cols-3 sm:gap-4">
-      <dt className="font-semibold text-slate-900">{label}</dt>
-      <dd className="break-words text-slate-800 sm:col-span-2">{value || "—"}</dd>
-    </div>
-  );
+  return <DataItem label={label}>{value}</DataItem>;
 }
 
 type CompanyFactsData = {
@@ -146,7 +142,7 @@ export function CompanyFacts({ company }: { company: CompanyFactsData }) {
       <Card>
         <h2 className="text-lg font-semibold">{t("detail.company")}</h2>
         {company.logoFileId ? <img src={`/files/${company.logoFileId}`} alt={t("detail.logoAlt", { name: company.name })} className="mt-3 max-h-20 max-w-48 object-contain" /> : null}
-        <dl className="mt-3 divide-y divide-slate-100">
+        <DataList className="mt-3">
           <Fact label={t("fields.kvkNumber")} value={company.kvkNumber} />
           <Fact label={t("fields.vatNumber")} value={company.vatNumber} />
           <Fact label={t("fields.sector")} value={company.sector} />
@@ -156,18 +152,18 @@ export function CompanyFacts({ company }: { company: CompanyFactsData }) {
           <Fact label={t("detail.appliedAt")} value={company.appliedAt ? formatDate(company.appliedAt, lang) : null} />
           <Fact label={t("detail.decidedAt")} value={company.decidedAt ? formatDate(company.decidedAt, lang) : null} />
           {company.rejectionReason ? <Fact label={t("detail.rejectionReason")} value={company.rejectionReason} /> : null}
-        </dl>
+        </DataList>
       </Card>
       <Card>
         <h2 className="text-lg font-semibold">{t("detail.invoicing")}</h2>
-        <dl className="mt-3 divide-y divide-slate-100">
+        <DataList className="mt-3">
           <Fact label={t("fields.invoiceAddress")} value={company.invoiceAddress} />
           <Fact label={t("fields.invoicePostcode")} value={company.invoicePostcode} />
           <Fact label={t("fields.invoiceCity")} value={company.invoiceCity} />
           <Fact label={t("fields.invoiceAttention")} value={company.invoiceAttention} />
           <Fact label={t("fields.billingEmail")} value={company.billingEmail} />
           <Fact label={t("detail.poNumber")} value={company.poNumber} />
-        </dl>
+        </DataList>
       </Card>
     </div>
   );

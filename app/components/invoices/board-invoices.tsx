@@ -100,7 +100,7 @@ export function BoardInvoiceTable({ rows, year, today, failed }: { rows: Row[]; 
                   {row.reminders.length > 0 ? (
                     <ul className="mt-1 text-slate-600">
                       {row.reminders.map((r) => (
-                        <li key={r.step}>{t("board.reminder", { days: r.step, date: date(r.sentAt) })}</li>
+                        <li key={r.step}>{t("board.reminder", { count: r.step, date: date(r.sentAt) })}</li>
                       ))}
                     </ul>
                   ) : null}

@@ -8,7 +8,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { formatDate, formatMoney } from "~/utils/format";
-import { formatVatRate } from "~/modules/invoices/invoice-math";
+import { formatVatRate, paymentTermOf } from "~/modules/invoices/invoice-math";
 import type { InvoicePageData } from "~/modules/invoices/invoice-page.server";
 
 type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
@@ -209,7 +209,7 @@ export function InvoiceDocument({ invoice, pdfHref }: { invoice: InvoiceView; pd
           </div>
 
           {invoice.vatMode === "EXEMPT" && seller.vatExemptionReason ? <p className="text-sm text-slate-700">{seller.vatExemptionReason}</p> : null}
-          <p className="text-sm text-slate-700 [overflow-wrap:anywhere]">{t("doc.terms", { iban: seller.iban, name: seller.name, number: invoice.number, due: date(invoice.dueAt) })}</p>
+          <p className="text-sm text-slate-700 [overflow-wrap:anywhere]">{t("doc.terms", { count: paymentTermOf(invoice), iban: seller.iban, name: seller.name, number: invoice.number, due: date(invoice.dueAt) })}</p>
           <p className="text-sm text-slate-600">
             {[`${t("doc.kvk")}: ${seller.kvkNumber}`, seller.vatNumber ? `${t("doc.vatNumber")}: ${seller.vatNumber}` : null, `IBAN: ${seller.iban}`]
               .filter(Boolean)

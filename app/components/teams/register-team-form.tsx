@@ -14,13 +14,14 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { SelectField } from "~/components/ui/select";
 import { PupilRowSchema, RegisterSchema } from "~/modules/challenges/team-forms";
 import type { getRegistrationForm } from "~/modules/challenges/team-pages.server";
+import { PROFIELEN } from "~/modules/challenges/profielen";
 import { LEERWEGEN } from "~/modules/challenges/teams";
 
 export type RegistrationFormData = NonNullable<SerializeFrom<typeof getRegistrationForm>>;
 
 type RowFields = FieldMetadata<z.input<typeof PupilRowSchema>>;
 
-function PupilRowInputs({ row, index, label, removeButton }: { row: RowFields; index: number; label: string; removeButton: React.ReactNode }) {
+function PupilRowInputs({ row, index, label, yearLabel, removeButton }: { row: RowFields; index: number; label: string; yearLabel: string; removeButton: React.ReactNode }) {
   const { t } = useTranslation("teams");
   const f = row.getFieldset();
   return (
@@ -29,9 +30,9 @@ function PupilRowInputs({ row, index, label, removeButton }: { row: RowFields; i
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <TextField label={t("fields.firstName")} {...getInputProps(f.firstName, { type: "text" })} key={f.firstName.key} errors={f.firstName.errors} autoComplete="off" />
         <TextField label={t("fields.className")} {...getInputProps(f.className, { type: "text" })} key={f.className.key} errors={f.className.errors} autoComplete="off" />
-        <TextField label={t("fields.leerjaar")} optional inputMode="numeric" {...getInputProps(f.leerjaar, { type: "text" })} key={f.leerjaar.key} errors={f.leerjaar.errors} />
+        <TextField label={yearLabel} optional inputMode="numeric" {...getInputProps(f.leerjaar, { type: "text" })} key={f.leerjaar.key} errors={f.leerjaar.errors} />
         <SelectField label={t("fields.leerweg")} optional placeholder={t("fields.none")} options={LEERWEGEN.map((l) => ({ value: l, label: t(`leerweg.${l}`) }))} {...getSelectProps(f.leerweg)} key={f.leerweg.key} errors={f.leerweg.errors} />
-        <TextField label={t("fields.profiel")} optional {...getInputProps(f.profiel, { type: "text" })} key={f.profiel.key} errors={f.profiel.errors} />
+        <SelectField label={t("fields.profiel")} optional placeholder={t("fields.none")} options={PROFIELEN.map((p) => ({ value: p, label: t(`profiel.${p}`) }))} {...getSelectProps(f.profiel)} key={f.profiel.key} errors={f.profiel.errors} />
       </div>
       <div className="mt-2">{removeButton}</div>
     </fieldset>
@@ -55,6 +56,8 @@ export function RegisterTeamForm({ data, lastResult }: { data: RegistrationFormD
   const helpers = fields.helpers.getFieldList();
   const withoutAgreement = schools.filter((s) => !s.agreement);
   const showSchool = schools.length > 1;
+  // Primary-school pupils are in a groep, vmbo pupils in a leerjaar (helpers are always vmbo).
+  const pupilYearLabel = schools.every((s) => s.primary) ? t("fields.groep") : schools.some((s) => s.primary) ? t("fields.leerjaarOrGroep") : t("fields.leerjaar");
   const formErrors = form.errors;
 
   if (!mayRegister)
@@ -68,7 +71,7 @@ export function RegisterTeamForm({ data, lastResult }: { data: RegistrationFormD
 
   return (
     <>
-      <PageHeader title={t("register.title", { edition: edition.name })} intro={t("register.intro", { min: edition.minTeamSize, max: edition.maxTeamSize })} />
+      <PageHeader title={t("register.title", { edition: edition.name })} intro={t("register.intro", { min: edition.minTeamSize, count: edition.maxTeamSize })} />
       {withoutAgreement.length ? (
         <div className="mb-4">
           <Alert tone="warning" title={t("register.noAgreementTitle")}>
@@ -92,7 +95,7 @@ export function RegisterTeamForm({ data, lastResult }: { data: RegistrationFormD
 
         <Card className="space-y-4">
           <h2 className="text-lg font-semibold">{t("register.pupilsHeading")}</h2>
-          <p className="text-slate-700">{t("register.pupilsHint", { min: edition.minTeamSize, max: edition.maxTeamSize })}</p>
+          <p className="text-slate-700">{t("register.pupilsHint", { min: edition.minTeamSize, count: edition.maxTeamSize })}</p>
           <ErrorList id={fields.pupils.errorId} errors={fields.pupils.errors} />
           {pupils.map((row, index) => (
             <PupilRowInputs
@@ -100,6 +103,7 @@ export function RegisterTeamForm({ data, lastResult }: { data: RegistrationFormD
               row={row}
               index={index}
               label={t("register.pupil")}
+              yearLabel={pupilYearLabel}
               removeButton={
                 <Button variant="ghost" {...form.remove.getButtonProps({ name: fields.pupils.name, index })}>
                   {t("register.removePupil", { n: index + 1 })}
@@ -123,6 +127,7 @@ export function RegisterTeamForm({ data, lastResult }: { data: RegistrationFormD
                 row={row}
                 index={index}
                 label={t("register.helper")}
+                yearLabel={t("fields.leerjaar")}
                 removeButton={
                   <Button variant="ghost" {...form.remove.getButtonProps({ name: fields.helpers.name, index })}>
                     {t("register.removeHelper", { n: index + 1 })}

@@ -13,6 +13,7 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { SelectField } from "~/components/ui/select";
 import { formatDate } from "~/utils/format";
 import type { getTeamPage } from "~/modules/challenges/team-pages.server";
+import { PROFIELEN, profielOf } from "~/modules/challenges/profielen";
 import { LEERWEGEN } from "~/modules/challenges/teams";
 
 export type TeamPageData = NonNullable<SerializeFrom<typeof getTeamPage>>;
@@ -25,6 +26,7 @@ export function consentTone(status: string) {
 export function TeamView({ data, lastResult }: { data: TeamPageData; lastResult: SerializeFrom<SubmissionResult<string[]>> | undefined }) {
   const { t, i18n } = useTranslation("teams");
   const { team, categories, pupils, coaches, otherTeachers, mayChange, mayManagePupils } = data;
+  const profielOptions = PROFIELEN.map((code) => ({ value: code, label: t(`profiel.${code}`) }));
   const intent = lastResult?.initialValue && "intent" in lastResult.initialValue ? String(lastResult.initialValue.intent) : undefined;
   // Small forms without client validation: errors and typed values come back from the server.
   const errorsOf = (formIntent: string, field: string) => (intent === formIntent ? lastResult?.error?.[field] : undefined) ?? undefined;
@@ -93,7 +95,7 @@ export function TeamView({ data, lastResult }: { data: TeamPageData; lastResult:
                     {p.firstName}
                     {p.helper ? <Badge tone="info" className="ml-2">{t("team.helper")}</Badge> : null}
                   </th>
-                  <td className="p-2">{p.className}{p.leerjaar ? ` (${t("team.year", { n: p.leerjaar })})` : ""}</td>
+                  <td className="p-2">{p.className}{p.leerjaar ? ` (${t(team.primary && !p.helper ? "team.group" : "team.year", { n: p.leerjaar })})` : ""}</td>
                   <td className="p-2">{[p.leerweg, p.profiel].filter(Boolean).join(" · ")}</td>
                   <td className="p-2"><Badge tone={consentTone(p.consent)}>{t(`consentStatus.${p.consent}`)}</Badge></td>
                   {mayManagePupils ? (
@@ -128,9 +130,9 @@ export function TeamView({ data, lastResult }: { data: TeamPageData; lastResult:
               <input type="hidden" name="pupilId" value={editing.id} />
               <TextField label={t("fields.firstName")} name="firstName" defaultValue={editValue("firstName", editing.firstName)} errors={errorsOf("edit-pupil", "firstName")} autoComplete="off" />
               <TextField label={t("fields.className")} name="className" defaultValue={editValue("className", editing.className)} errors={errorsOf("edit-pupil", "className")} autoComplete="off" />
-              <TextField label={t("fields.leerjaar")} optional name="leerjaar" inputMode="numeric" defaultValue={editValue("leerjaar", editing.leerjaar ? String(editing.leerjaar) : "")} errors={errorsOf("edit-pupil", "leerjaar")} />
+              <TextField label={team.primary && !editing.helper ? t("fields.groep") : t("fields.leerjaar")} optional name="leerjaar" inputMode="numeric" defaultValue={editValue("leerjaar", editing.leerjaar ? String(editing.leerjaar) : "")} errors={errorsOf("edit-pupil", "leerjaar")} />
               <SelectField label={t("fields.leerweg")} optional name="leerweg" defaultValue={editValue("leerweg", editing.leerweg ?? "")} errors={errorsOf("edit-pupil", "leerweg")} placeholder={t("fields.none")} options={LEERWEGEN.map((l) => ({ value: l, label: t(`leerweg.${l}`) }))} />
-              <TextField label={t("fields.profiel")} optional name="profiel" defaultValue={editValue("profiel", editing.profiel ?? "")} errors={errorsOf("edit-pupil", "profiel")} />
+              <SelectField label={t("fields.profiel")} optional name="profiel" defaultValue={editValue("profiel", profielOf(editing.profiel) ?? "")} errors={errorsOf("edit-pupil", "profiel")} placeholder={t("fields.none")} options={profielOptions} hint={editing.profiel && !profielOf(editing.profiel) ? t("fields.profielEarlier", { value: editing.profiel }) : undefined} />
               <div className="flex flex-wrap items-end gap-3">
                 <Button>{t("team.editSubmit")}</Button>
                 <Link to={`/teams/${team.id}`} className={buttonClass("ghost")}>{t("team.editCancel")}</Link>
@@ -144,9 +146,9 @@ export function TeamView({ data, lastResult }: { data: TeamPageData; lastResult:
             <h3 className="font-semibold sm:col-span-2 lg:col-span-3">{t("team.addPupilHeading")}</h3>
             <TextField label={t("fields.firstName")} name="firstName" defaultValue={typed("add-pupil", "firstName")} errors={errorsOf("add-pupil", "firstName")} autoComplete="off" />
             <TextField label={t("fields.className")} name="className" defaultValue={typed("add-pupil", "className")} errors={errorsOf("add-pupil", "className")} autoComplete="off" />
-            <TextField label={t("fields.leerjaar")} optional name="leerjaar" inputMode="numeric" defaultValue={typed("add-pupil", "leerjaar")} errors={errorsOf("add-pupil", "leerjaar")} />
+            <TextField label={team.primary ? t("fields.groep") : t("fields.leerjaar")} optional name="leerjaar" inputMode="numeric" defaultValue={typed("add-pupil", "leerjaar")} errors={errorsOf("add-pupil", "leerjaar")} />
             <SelectField label={t("fields.leerweg")} optional name="leerweg" defaultValue={typed("add-pupil", "leerweg")} errors={errorsOf("add-pupil", "leerweg")} placeholder={t("fields.none")} options={LEERWEGEN.map((l) => ({ value: l, label: t(`leerweg.${l}`) }))} />
-            <TextField label={t("fields.profiel")} optional name="profiel" defaultValue={typed("add-pupil", "profiel")} errors={errorsOf("add-pupil", "profiel")} />
+            <SelectField label={t("fields.profiel")} optional name="profiel" defaultValue={typed("add-pupil", "profiel")} errors={errorsOf("add-pupil", "profiel")} placeholder={t("fields.none")} options={profielOptions} />
             <div className="flex items-end"><Button variant="secondary">{t("team.addPupil")}</Button></div>
           </Form>
         ) : null}

@@ -1,13 +1,15 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { withNumericCount } from "~/utils/i18n-values";
 
 /**
  * Error messages are i18n keys (from the zod schemas), optionally with values after a "?",
- * e.g. "auth:errors.rateLimited?minutes=5"; shown translated next to the field.
+ * e.g. "auth:errors.rateLimited?count=5" (a count picks the plural form); shown translated next to
+ * the field.
  */
-export function translateError(t: (key: string, options?: Record<string, string>) => string, error: string): string {
+export function translateError(t: (key: string, options?: Record<string, string | number>) => string, error: string): string {
   const [key, query] = error.split("?", 2);
-  return t(key!, query ? Object.fromEntries(new URLSearchParams(query)) : undefined);
+  return t(key!, query ? withNumericCount(Object.fromEntries(new URLSearchParams(query))) : undefined);
 }
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {

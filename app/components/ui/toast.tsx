@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { withNumericCount } from "~/utils/i18n-values";
 import { buttonClass } from "./button";
 import { useHydrated } from "./hydrated";
 
@@ -60,7 +61,7 @@ export function Toaster({ toast }: { toast: ToastMessage | null | undefined }) {
           className={`pointer-events-auto flex w-full max-w-md items-start gap-3 rounded-lg border-l-4 bg-white p-4 text-slate-900 shadow-lg ring-1 ring-slate-300 [@media(scripting:none)]:mb-6 [@media(scripting:none)]:max-w-none [@media(scripting:none)]:shadow-none ${TONES[shown.tone]}`}
         >
           <p className="min-w-0 flex-1 break-words pt-2.5">
-            <strong className="font-semibold">{t(`ui:toast.tone.${shown.tone}`)}</strong> {t(shown.key, shown.values)}
+            <strong className="font-semibold">{t(`ui:toast.tone.${shown.tone}`)}</strong> {t(shown.key, withNumericCount(shown.values))}
           </p>
           {hydrated ? (
             <button type="button" className={buttonClass("ghost", "-my-1 -mr-2 shrink-0")} onClick={() => setShown(null)}>

@@ -103,7 +103,7 @@ export async function sendConsentRequest(pupilId: string, parentEmail: string, l
       },
     });
     const t = await i18next.getFixedT(locale, "teams");
-    const values = { pupil: pupil.firstName, school: pupil.school.name, team: pupil.teams[0]?.team.name ?? "", days: String(CONSENT_REQUEST_DAYS) };
+    const values = { pupil: pupil.firstName, school: pupil.school.name, team: pupil.teams[0]?.team.name ?? "" };
     await queueMail(
       {
         to: parentEmail,
@@ -112,7 +112,7 @@ export async function sendConsentRequest(pupilId: string, parentEmail: string, l
           subject: t("mail.consent.subject", values),
           preview: t("mail.consent.preview", values),
           heading: t("mail.consent.heading", values),
-          paragraphs: [t("mail.consent.body", values), t("mail.consent.choice"), t("mail.consent.expires", values)],
+          paragraphs: [t("mail.consent.body", values), t("mail.consent.choice"), t("mail.consent.expires", { count: CONSENT_REQUEST_DAYS })],
           button: { label: t("mail.consent.button"), url: `${getEnv().APP_URL}/toestemming/${token}` },
           closing: [t("mail.consent.closing")],
         },

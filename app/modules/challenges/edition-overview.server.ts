@@ -5,6 +5,7 @@
 // Pupils' names only leave the school with a standing consent (consent.ts displayName "public");
 // girls are counted only as one total, never per team or per pupil.
 import { stringify } from "csv-stringify/sync";
+import { profielOf } from "./profielen";
 import type { Language } from "~/i18n/config";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -163,7 +164,8 @@ export async function getEditionOverview(editionId: string, at: Date): Promise<E
       girls: reached.filter((p) => p.girl === true).length,
       byLeerjaar: countBy(reached, (p) => (p.leerjaar == null ? null : String(p.leerjaar))),
       byLeerweg: countBy(reached, (p) => p.leerweg),
-      byProfiel: countBy(reached, (p) => p.profiel),
+      // Values typed before the fixed list count with their profiel when they name one.
+      byProfiel: countBy(reached, (p) => profielOf(p.profiel) ?? p.profiel),
     },
     timeline,
   };

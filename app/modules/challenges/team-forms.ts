@@ -2,12 +2,11 @@
 // and the registration form validates in the browser too). Messages are keys of "teams".
 import { z } from "zod";
 import { cleanString, ID_PATTERN, idSchema } from "~/utils/input";
+import { PROFIELEN } from "./profielen";
 import { LEERWEGEN } from "./teams";
 
 const text = (max: number, required: string) =>
   z.string({ error: required }).transform(cleanString).pipe(z.string({ error: required }).min(1, required).max(max, `teams:errors.tooLong?max=${max}`));
-const optionalText = (max: number) =>
-  z.string().transform((v) => cleanString(v) || undefined).pipe(z.string().max(max, `teams:errors.tooLong?max=${max}`).optional()).optional();
 const pupilId = idSchema("teams:errors.pupilRequired");
 
 /** One pupil of a team (registration, adding and correcting a pupil). */
@@ -16,7 +15,7 @@ export const PupilRowSchema = z.object({
   className: text(20, "teams:errors.classRequired"),
   leerjaar: z.number({ error: "teams:errors.leerjaar" }).int("teams:errors.leerjaar").min(1, "teams:errors.leerjaar").max(8, "teams:errors.leerjaar").optional(),
   leerweg: z.enum(LEERWEGEN, { error: "teams:errors.leerweg" }).optional(),
-  profiel: optionalText(60),
+  profiel: z.enum(PROFIELEN, { error: "teams:errors.profiel" }).optional(),
 });
 
 /** /teams/nieuw: a team with its pupils, helpers and begeleiders. */
@@ -25,7 +24,7 @@ export const RegisterSchema = z.object({
   schoolId: idSchema("teams:errors.schoolRequired"),
   name: text(80, "teams:errors.nameRequired"),
   categoryId: idSchema("teams:errors.categoryRequired"),
-  pupils: z.array(PupilRowSchema).max(40, "teams:errors.tooMany?max=40").default([]),
+  pupils: z.array(PupilRowSchema).max(40, "teams:errors.tooMany?count=40").default([]),
   coachIds: z.array(z.string().regex(ID_PATTERN, "teams:errors.coachUnknown")).max(20).default([]),
   helperSchoolId: z.string().regex(ID_PATTERN, "teams:errors.helperSchool").optional(),
   helpers: z.array(PupilRowSchema).max(20).default([]),

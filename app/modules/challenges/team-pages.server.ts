@@ -93,7 +93,7 @@ export async function getRegistrationForm(user: Pick<AuthUser, "id">, scope: { b
   return {
     edition: { id: edition.id, name: edition.name, minTeamSize: edition.minTeamSize, maxTeamSize: edition.maxTeamSize, helpersAllowed: edition.helpersAllowed, categories: edition.categories },
     mayRegister: open || board,
-    schools: schools.map((s) => ({ id: s.id, name: s.name, agreement: s.agreementSignedOn !== null })),
+    schools: schools.map((s) => ({ id: s.id, name: s.name, agreement: s.agreementSignedOn !== null, primary: s.type === "PRIMARY" })),
     coaches: teachers.filter((r) => r.user.id !== user.id).map((r) => ({ id: r.user.id, name: r.user.name, schoolId: r.schoolId })),
     helperSchools,
   };
@@ -102,7 +102,7 @@ export async function getRegistrationForm(user: Pick<AuthUser, "id">, scope: { b
 // --- A team's page (/teams/<id>) -------------------------------------------------------------------
 
 type HeadRow = {
-  id: string; name: string; status: string; withdrawnAt: Date | null; categoryId: string; school: string; agreementSignedOn: Date | null; category: string;
+  id: string; name: string; status: string; withdrawnAt: Date | null; categoryId: string; school: string; schoolType: string | null; agreementSignedOn: Date | null; category: string;
   editionName: string; registrationOpensAt: Date; registrationClosesAt: Date; submissionDeadline: Date; judgingOpensAt: Date; judgingClosesAt: Date;
   resultsPublishAt: Date; registrationClosedEarlyAt: Date | null; minTeamSize: number; maxTeamSize: number;
 };
@@ -116,7 +116,7 @@ export async function getTeamPage(user: Pick<AuthUser, "roles">, found: { id: st
   // pupils in one, their consents in one, begeleiders and the school's teachers in one.
   const [heads, categories, memberRows, consents, people] = await Promise.all([
     db.$queryRaw<HeadRow[]>`
-      SELECT t.id, t.name, t.status::text AS status, t."withdrawnAt", t."categoryId", s.name AS school, s."agreementSignedOn", c.name AS category,
+      SELECT t.id, t.name, t.status::text AS status, t."withdrawnAt", t."categoryId", s.name AS school, s.type::text AS "schoolType", s."agreementSignedOn", c.name AS category,
              e.name AS "editionName", e."registrationOpensAt", e."registrationClosesAt", e."submissionDeadline", e."judgingOpensAt", e."judgingClosesAt",
              e."resultsPublishAt", e."registrationClosedEarlyAt", e."minTeamSize", e."maxTeamSize"
       FROM "Team" t JOIN "School" s ON s.id = t."schoolId" JOIN "EditionCategory" c ON c.id = t."categoryId" JOIN "Edition" e ON e.id = t."editionId"
@@ -146,7 +146,7 @@ export async function getTeamPage(user: Pick<AuthUser, "roles">, found: { id: st
     title: team.name,
     team: {
       id: team.id, name: team.name, withdrawn: team.status === "WITHDRAWN", withdrawnAt: team.withdrawnAt, categoryId: team.categoryId,
-      school: team.school, agreement: team.agreementSignedOn !== null, category: team.category,
+      school: team.school, primary: team.schoolType === "PRIMARY", agreement: team.agreementSignedOn !== null, category: team.category,
       edition: team.editionName, registrationClosesAt: team.registrationClosesAt, minTeamSize: team.minTeamSize, maxTeamSize: team.maxTeamSize,
     },
     categories,

@@ -28,8 +28,8 @@ export type Refusal =
   | { ok: false; reason: "invalid"; fieldErrors: Record<string, string[]> };
 
 const KEY = {
-  tooFew: (min: number) => `teams:errors.tooFew?min=${min}`,
-  tooMany: (max: number) => `teams:errors.tooMany?max=${max}`,
+  tooFew: (min: number) => `teams:errors.tooFew?count=${min}`,
+  tooMany: (max: number) => `teams:errors.tooMany?count=${max}`,
   duplicate: "teams:errors.duplicatePupil",
   nameTaken: "teams:errors.nameTaken",
   category: "teams:errors.categoryRequired",

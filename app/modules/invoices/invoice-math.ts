@@ -33,6 +33,11 @@ export function dueDate(issuedAt: Date, paymentTermDays: number): Date {
   return new Date(issuedAt.getTime() + paymentTermDays * DAY_MS);
 }
 
+/** The payment term an invoice was issued with (the setting may have changed since): whole days from issue to due date. */
+export function paymentTermOf(invoice: { issuedAt: Date | string; dueAt: Date | string }): number {
+  return Math.round((new Date(invoice.dueAt).getTime() - new Date(invoice.issuedAt).getTime()) / DAY_MS);
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: Date, to: Date): number {
   return Math.floor((to.getTime() - from.getTime()) / DAY_MS);

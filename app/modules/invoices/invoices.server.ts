@@ -32,7 +32,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { formatDate, formatMoney } from "~/utils/format";
 import { i18next } from "~/utils/i18n.server";
-import { dueDate, invoiceTotals } from "./invoice-math";
+import { dueDate, invoiceTotals, paymentTermOf } from "./invoice-math";
 import type { PayMethod } from "./invoice-schema";
 
 export { ACCESS_TOKEN, INVOICE_ID, PAY_METHODS, type PayMethod } from "./invoice-schema";
@@ -179,7 +179,8 @@ async function mailInvoice(tx: Tx, invoice: Invoice, kind: MailKind, recipients:
       amount: formatMoney(invoice.totalCents, lng),
       due: formatDate(invoice.dueAt, lng),
       issued: formatDate(invoice.issuedAt, lng),
-      days: String(kind.type === "reminder" ? kind.step : 0),
+      // The body says how many days: the payment term, or how long ago a reminded invoice was sent.
+      count: kind.type === "reminder" ? kind.step : paymentTermOf(invoice),
     };
     const type = kind.type === "reminder" ? "reminder" : "invoice";
     const facts = [

@@ -3,7 +3,7 @@ import { PDFDict, PDFDocument, PDFName, PDFString, rgb, StandardFonts, type PDFF
 import type { Invoice } from "~/generated/prisma/client";
 import { formatDate, formatMoney } from "~/utils/format";
 import { i18next } from "~/utils/i18n.server";
-import { formatVatRate } from "./invoice-math";
+import { formatVatRate, paymentTermOf } from "./invoice-math";
 import { buyerOf, sellerOf } from "./invoices.server";
 
 /** The standard fonts speak WinAnsi only: other characters become their nearest or "?". */
@@ -144,7 +144,7 @@ export async function renderInvoicePdf(invoice: Invoice, lng: "nl" | "en"): Prom
   }
   w.down(16);
   if (invoice.vatMode === "EXEMPT" && seller.vatExemptionReason) w.paragraph(seller.vatExemptionReason, { color: GREY, size: 9 });
-  w.paragraph(t("doc.terms", { iban: seller.iban, name: seller.name, number: invoice.number, due: date(invoice.dueAt) }));
+  w.paragraph(t("doc.terms", { count: paymentTermOf(invoice), iban: seller.iban, name: seller.name, number: invoice.number, due: date(invoice.dueAt) }));
   if (invoice.status === "PAID" && invoice.paidAt) {
     w.down(6);
     w.paragraph(t("page.paidOn", { date: date(invoice.paidAt) }), { bold: true });

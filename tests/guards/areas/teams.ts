@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { sendConsentRequest } from "../../../app/modules/challenges/consent.server";
 import { teamNameKey } from "../../../app/modules/challenges/teams";
+import { PROFIELEN } from "../../../app/modules/challenges/profielen";
 import type { PrismaClient } from "../../../app/generated/prisma/client";
 import { now } from "../../../app/utils/clock.server";
 import type { ActionRow, Cells } from "../access-matrix";
@@ -150,7 +151,7 @@ const ACTIONS: FormAction[] = [
           className: typedText(20),
           leerjaar: fc.constantFrom("1", "3", "8", undefined),
           leerweg: fc.constantFrom("BB", "KB", "GL", "TL", undefined),
-          profiel: fc.option(typedText(60), { nil: undefined }),
+          profiel: fc.constantFrom(...PROFIELEN, undefined),
         }),
         async prepare(ctx) {
           const made = await freshTeam(ctx);
