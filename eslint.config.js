@@ -53,6 +53,8 @@ export default tseslint.config(
     },
     plugins: { "react-hooks": reactHooks, "import-x": importX },
     settings: {
+      ...importX.flatConfigs.typescript.settings,
+      "import-x/resolver": undefined,
       "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })],
     },
     rules: {
