@@ -3,7 +3,7 @@
 // column we did not choose (or reach a relation's hidden field); bad values fall back to the
 // defaults instead of failing, because these URLs get bookmarked, shared and edited by hand.
 import { z } from "zod";
-import type { SortDir, TableState } from "~/utils/table";
+import type { SortDir, TableState } from "~/components/ui/table";
 
 export type { SortDir, TableState };
 

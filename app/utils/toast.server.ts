@@ -4,7 +4,7 @@
 // without JavaScript. Signed, so nobody can plant text on our pages through a crafted cookie.
 import { createCookie, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { TOAST_TONES, type ToastMessage, type ToastTone } from "~/utils/toast";
+import { TOAST_TONES, type ToastMessage, type ToastTone } from "~/components/ui/toast";
 import { randomToken } from "./crypto.server";
 import { getEnv } from "./env.server";
 

@@ -4,9 +4,20 @@ import { useTranslation } from "react-i18next";
 import { Button, buttonClass } from "./button";
 import { EmptyState } from "./empty-state";
 
-import type { SortDir, TableState } from "~/utils/table";
+export type SortDir = "asc" | "desc";
 
-export type { SortDir, TableState };
+/** What the server decided (see `defineTable` in ~/utils/table.server): the page shown and how. */
+export type TableState = {
+  sort: string;
+  dir: SortDir;
+  q: string;
+  page: number;
+  pages: number;
+  total: number;
+  pageSize: number;
+  /** Search parameter names get this prefix when one page has several tables ("t2-sort"). */
+  prefix?: string;
+};
 
 export type Column<Row> = {
   /** Also the sort key in the URL (?sort=name); it must be in the server's allow-list. */

@@ -3,9 +3,11 @@ import { useTranslation } from "react-i18next";
 import { buttonClass } from "./button";
 import { useHydrated } from "./hydrated";
 
-import type { ToastMessage, ToastTone } from "~/utils/toast";
+export const TOAST_TONES = ["success", "info", "warning", "error"] as const;
+export type ToastTone = (typeof TOAST_TONES)[number];
 
-export { TOAST_TONES, type ToastMessage, type ToastTone } from "~/utils/toast";
+/** A message for the next page: an i18n key ("namespace:key") with its values. */
+export type ToastMessage = { id: string; key: string; values?: Record<string, string>; tone: ToastTone };
 
 const TONES: Record<ToastTone, string> = {
   success: "border-green-700",
