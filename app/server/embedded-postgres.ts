@@ -90,6 +90,7 @@ export async function startEmbeddedPostgres(options: {
     throw new Error(
       `The embedded PostgreSQL did not start on port ${options.port} (data folder ${dataDir}). ` +
         `Is another instance already using that port or folder? ${error instanceof Error ? error.message : ""}`,
+      { cause: error },
     );
   }
   const urlFor = (database: string) =>

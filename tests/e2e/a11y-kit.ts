@@ -49,7 +49,6 @@ export async function checkPage(page: Page, visit: Visit, lang: "nl" | "en") {
     await page.waitForLoadState("networkidle");
     expectVisited(visit, response?.status(), page.url());
     const results = await page.evaluate(async (source) => {
-      // eslint-disable-next-line no-eval
       (0, eval)(source);
       const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
       const r = await axe.run(document, { resultTypes: ["violations"] });

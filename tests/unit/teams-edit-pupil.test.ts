@@ -6,7 +6,7 @@ import { action as teamAction } from "~/routes/teams.$teamId._index";
 import { resetClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { assignRole, createSchool, createUser } from "../../prisma/factories";
-import { args, CookieJar, get, post, respond } from "../support/http";
+import { args, type CookieJar, post, respond } from "../support/http";
 import { signedIn } from "../support/sessions";
 
 afterEach(() => resetClock());
