@@ -1,7 +1,8 @@
 // Helpers for writing access-matrix rows (core rows in access-matrix.ts, areas in areas/*.ts).
 import { resources } from "~/i18n/config";
 import type { Cells, Expect } from "./access-matrix";
-import { ROLE_FIXTURES, type RoleFixture, type World } from "./world";
+import { ROLE_FIXTURES, type RoleFixture } from "./roles";
+import type { World } from "./world";
 
 /** A text of the Dutch interface (the default language): the "marker" of public pages. */
 export function text(namespace: string, key: string): string {

@@ -14,18 +14,9 @@ import { resetEnv } from "../../app/utils/env.server";
 import { assignRole, createCompany, createSchool, createUser } from "../../prisma/factories";
 import { AREAS } from "./areas";
 
-export const ROLE_FIXTURES = [
-  "anonymous",
-  "board",
-  "contactA",
-  "contactB",
-  "schoolContactA",
-  "schoolContactB",
-  "teacherA",
-  "teacherB",
-  "pupilA",
-] as const;
-export type RoleFixture = (typeof ROLE_FIXTURES)[number];
+import { ROLE_FIXTURES, type RoleFixture } from "./roles";
+
+export { ROLE_FIXTURES, type RoleFixture } from "./roles";
 
 export type World = {
   cookies: Record<RoleFixture, string | undefined>;

@@ -12,7 +12,7 @@ import { ErrorList, TextField } from "~/components/ui/field";
 import { useSubmitting } from "~/components/ui/loading";
 import { Card, PageHeader } from "~/components/ui/page";
 import { SelectField } from "~/components/ui/select";
-import { PupilRowSchema, RegisterSchema } from "~/modules/challenges/team-forms";
+import { type PupilRowSchema, RegisterSchema } from "~/modules/challenges/team-forms";
 import type { getRegistrationForm } from "~/modules/challenges/team-pages.server";
 import { PROFIELEN } from "~/modules/challenges/profielen";
 import { LEERWEGEN } from "~/modules/challenges/teams";

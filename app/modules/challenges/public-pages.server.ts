@@ -2,7 +2,7 @@
 // anyone may see of a challenge and its editions. Team names only, never a pupil's name.
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
-import { DATE_FIELDS, getEditionPhase } from "./editions.server";
+import { type DATE_FIELDS, getEditionPhase } from "./editions.server";
 import { isRegistrationOpen, registrationClosesAt, submissionsCloseAt } from "./phases";
 import { publicSponsorWhere } from "./sponsors.server";
 

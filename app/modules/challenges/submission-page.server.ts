@@ -7,7 +7,7 @@ import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { i18next } from "~/utils/i18n.server";
 import { isSubmissionOpen } from "./phases";
-import { closedError, EDITION_DATES, handIn, isTeamOpen, maySave, teamDeadline, type Actor, type TeamAccess } from "./submissions.server";
+import { closedError, type EDITION_DATES, handIn, isTeamOpen, maySave, teamDeadline, type Actor, type TeamAccess } from "./submissions.server";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

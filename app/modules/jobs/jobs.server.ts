@@ -7,7 +7,7 @@
 // job takes; only a worker that stopped (crashed, killed) stops renewing.
 import { randomUUID } from "node:crypto";
 import { CronExpressionParser } from "cron-parser";
-import { Prisma } from "~/generated/prisma/client";
+import { type Prisma } from "~/generated/prisma/client";
 import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
 

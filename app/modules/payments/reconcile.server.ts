@@ -33,7 +33,7 @@ export async function reconcileOpenPayments(options: { log?: (message: string) =
     });
     for (const { id } of batch) {
       report.checked++;
-      let outcome: SyncOutcome | null = null;
+      let outcome: SyncOutcome | null;
       try {
         outcome = await syncPayment(id, { source: "reconcile" });
       } catch (error) {
