@@ -33,6 +33,7 @@ const REASON_KEYS = {
   expired: "auth:errors.codeExpired",
   "too-many-tries": "auth:errors.codeTooManyTries",
   "rate-limited": "auth:errors.rateLimited",
+  "account-locked": "auth:errors.codeAccountLocked",
 } as const;
 
 // The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
@@ -44,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await signInWithCode(request, submission.value.code);
   if (!result.ok) {
     const key = REASON_KEYS[result.reason];
-    const message = result.reason === "rate-limited" ? `${key}?minutes=${minutesFrom(result.retryAfterSeconds ?? 60)}` : key;
+    const message = result.reason === "rate-limited" || result.reason === "account-locked" ? `${key}?minutes=${minutesFrom(result.retryAfterSeconds ?? 60)}` : key;
     return invalid(submission.reply({ fieldErrors: { code: [message] } }));
   }
   return redirect(safeRedirectPath(submission.value.redirectTo, "/dashboard"), {
