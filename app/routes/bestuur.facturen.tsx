@@ -149,6 +149,7 @@ export async function action({ request }: ActionFunctionArgs) {
       if (error.code === "not_found") throw new Response("Not Found", { status: 404 });
       if (error.code === "not_open") return reply(submission.reply({ formErrors: ["invoices:errors.not_open"] }), value.invoiceId, 409);
       if (error.code === "no_recipient") return reply(submission.reply({ formErrors: ["invoices:errors.no_recipient"] }), value.invoiceId, 409);
+      if (error.code === "date_future" || error.code === "date_before_invoice") return reply(submission.reply({ fieldErrors: { date: [`invoices:errors.${error.code}`] } }), value.invoiceId);
     }
     throw error;
   }
@@ -279,6 +280,7 @@ export default function BoardInvoices() {
                                 name="date"
                                 id={`date-${row.id}`}
                                 defaultValue={valueFor(row.id, "date") ?? today}
+                                max={today}
                                 errors={errorsFor(row.id, "date")}
                                 required
                               />
