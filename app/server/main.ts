@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "../utils/env.server";
+import { withBodyLimit } from "./body-limit";
 import { setClientAddress } from "./client-address";
 import { prepareDatabase } from "./database";
 import { refuseDevAccess } from "./dev-access";
@@ -64,7 +65,7 @@ async function main() {
       // The client's address for rate limits; a client cannot set it (any incoming value is replaced).
       setClientAddress(req, env.TRUST_PROXY);
       if (refuseDevAccess(req, res, env)) return;
-      const response = await handle(toWebRequest(req, res, origin));
+      const response = await withBodyLimit(req, () => handle(toWebRequest(req, res, origin)));
       await sendWebResponse(res, response, req.method);
     } catch (error) {
       console.error(error);
