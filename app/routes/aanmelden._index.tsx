@@ -6,7 +6,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { controlClass, FieldShell, TextField } from "~/components/ui/field";
+import { controlClass, ErrorList, FieldShell, TextField } from "~/components/ui/field";
+import { Honeypot } from "~/components/ui/honeypot";
+import { checkPublicAddresses, checkPublicPost, honeypotFilled } from "~/modules/auth/public-forms.server";
 import { Card, PageHeader } from "~/components/ui/page";
 import { isDutchVat, isKvk, normalizeKvk, normalizeVat, normalizeWebsite, submitApplication } from "~/modules/companies/applications.server";
 import { readForm } from "~/utils/forms.server";
@@ -109,7 +111,11 @@ const contactCount = (values: Values) => {
 };
 
 export async function action({ request }: ActionFunctionArgs) {
+  // Limits first: a client over its limit gets 429 before its post is read.
+  const limit = await checkPublicPost(request, "application");
+  if (!limit.allowed) return json<Reply>({ values: {}, errors: { "": [`companies:errors.rateLimited?minutes=${limit.minutes}`] }, contactBlocks: 1 }, { status: 429 });
   const form = await readForm(request);
+  if (honeypotFilled(form)) return json<Reply>({ values: {}, errors: { "": ["common:errors.honeypot"] }, contactBlocks: 1 }, { status: 400 });
   const lang = await getLanguage(request);
   const submission = parseWithZod(form, { schema: ApplySchema });
   // The values typed, without files (a file cannot be shown again) and without NUL.
@@ -138,6 +144,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!isKvk(kvkNumber) || (vatNumber && !isDutchVat(vatNumber))) {
     return json<Reply>({ values, errors: { kvkNumber: ["companies:errors.kvk"] }, contactBlocks: blocks }, { status: 400 });
   }
+  // Every address the application mails, each a few times a day at most.
+  const addresses = await checkPublicAddresses("application", [value.billingEmail, ...value.contacts.map((c) => c.email)]);
+  if (!addresses.allowed) return json<Reply>({ values, errors: { "": [`companies:errors.rateLimited?minutes=${addresses.minutes}`] }, contactBlocks: blocks }, { status: 429 });
   const result = await submitApplication(
     { ...value, kvkNumber, vatNumber, website: value.website ? normalizeWebsite(value.website) : null },
     { locale: lang, logo: value.logo ?? null },
@@ -175,8 +184,9 @@ export default function Apply() {
   return (
     <div className="space-y-6">
       <PageHeader title={title} intro={t("apply.intro")} />
-      {hasErrors ? <Alert tone="error">{t("apply.fixErrors")}</Alert> : null}
+      {hasErrors ? <Alert tone="error">{errors[""]?.length ? <ErrorList errors={errors[""]} /> : t("apply.fixErrors")}</Alert> : null}
       <Form method="post" encType="multipart/form-data" noValidate className="space-y-6">
+        <Honeypot />
         {/* The default button (Enter in a field) sends the application, not "add contact person". */}
         <button type="submit" name="intent" value="apply" hidden tabIndex={-1} />
         <Card>

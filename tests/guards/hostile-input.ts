@@ -67,7 +67,8 @@ const CORE_ACTIONS: FormAction[] = [
     refusal: "redirect-without-cookie",
     fields: ["lang", "redirectTo"],
     aimed: { redirectTo: REDIRECT_TRICKS, lang: ["NL", "nl ", "de", "nl\u0000"] },
-    tables: [],
+    // Its per-client limit (issue 15, finding 9).
+    tables: ["RateLimit"],
     variants: [
       {
         name: "choose",
