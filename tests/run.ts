@@ -182,8 +182,9 @@ async function main() {
           SESSION_SECRET: "e2e-test-secret-e2e-test-secret-e2e-test",
           SEED_DEMO_DATA: "false",
           SIMULATE_SERVICES: "true",
-          // Browser tests sign in from many client addresses (tests/e2e/support.ts).
-          TRUST_PROXY: "true",
+          // One proxy in front: browser tests sign in from many client addresses by playing that
+          // proxy, the varied address as the rightmost X-Forwarded-For entry (tests/e2e/support.ts).
+          TRUST_PROXY: "1",
         },
       });
       // The app's errors stay visible; pg's warning for parallel queries on one connection fails the run.

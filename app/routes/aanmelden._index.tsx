@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ApplyForm, type ApplyReply } from "~/components/companies/apply-form";
+import { checkPublicAddresses, checkPublicPost, honeypotFilled } from "~/modules/auth/public-forms.server";
 import { ApplyActionSchema, ApplySchema, MAX_CONTACTS } from "~/modules/companies/application.schema";
 import { isDutchVat, isKvk, normalizeKvk, normalizeVat, normalizeWebsite, submitApplication } from "~/modules/companies/applications.server";
 import { readForm } from "~/utils/forms.server";
@@ -31,7 +32,11 @@ const contactCount = (values: Values) => {
 };
 
 export async function action({ request }: ActionFunctionArgs) {
+  // Limits first: a client over its limit gets 429 before its post is read.
+  const limit = await checkPublicPost(request, "application");
+  if (!limit.allowed) return json<Reply>({ values: {}, errors: { "": [`companies:errors.rateLimited?count=${limit.minutes}`] }, contactBlocks: 1 }, { status: 429 });
   const form = await readForm(request);
+  if (honeypotFilled(form)) return json<Reply>({ values: {}, errors: { "": ["common:errors.honeypot"] }, contactBlocks: 1 }, { status: 400 });
   const lang = await getLanguage(request);
   const submission = parseWithZod(form, { schema: ApplySchema });
   // The values typed, without files (a file cannot be shown again) and without NUL.
@@ -60,6 +65,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!isKvk(kvkNumber) || (vatNumber && !isDutchVat(vatNumber))) {
     return json<Reply>({ values, errors: { kvkNumber: ["companies:errors.kvk"] }, contactBlocks: blocks }, { status: 400 });
   }
+  // Every address the application mails, each a few times a day at most.
+  const addresses = await checkPublicAddresses("application", [value.billingEmail, ...value.contacts.map((c) => c.email)]);
+  if (!addresses.allowed) return json<Reply>({ values, errors: { "": [`companies:errors.rateLimited?count=${addresses.minutes}`] }, contactBlocks: blocks }, { status: 429 });
   const result = await submitApplication(
     { ...value, kvkNumber, vatNumber, website: value.website ? normalizeWebsite(value.website) : null },
     { locale: lang, logo: value.logo ?? null },

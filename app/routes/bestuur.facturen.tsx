@@ -50,6 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await runBoardInvoiceAction(submission.value, board.id);
   if (result.ok) return redirectWithToast(result.path, result.toast);
   if (result.error === "not_found") notFound();
+  if ("field" in result) return reply(submission.reply({ fieldErrors: { [result.field]: [`invoices:errors.${result.error}`] } }), submission.value.invoiceId);
   return reply(submission.reply({ formErrors: [`invoices:errors.${result.error}`] }), submission.value.invoiceId, 409);
 }
 

@@ -10,8 +10,8 @@ import { Button } from "~/components/ui/button";
 import { useSubmitting } from "~/components/ui/loading";
 import { Card, PageHeader } from "~/components/ui/page";
 import { SelectField } from "~/components/ui/select";
-import { requireUser } from "~/modules/auth/session.server";
-import { requestTeacherRole } from "~/modules/challenges/schools.server";
+import { forbidden, requireUser } from "~/modules/auth/session.server";
+import { mayRequestTeacherRole, requestTeacherRole } from "~/modules/challenges/schools.server";
 import { db } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
@@ -24,6 +24,7 @@ export const queryBudget = 4;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  if (!mayRequestTeacherRole(user)) forbidden();
   const [t, schools, requests] = await Promise.all([
     getLanguage(request).then((lng) => i18next.getFixedT(lng, "challenges")),
     db.school.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, city: true, type: true } }),
@@ -48,6 +49,7 @@ export const actionSchema = z.object({ intent: z.literal("request"), schoolId: z
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  if (!mayRequestTeacherRole(user)) forbidden();
   const submission = parseWithZod(await readForm(request), { schema: actionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await requestTeacherRole(user.id, submission.value.schoolId);

@@ -10,7 +10,9 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { EmailLoginSchema } from "~/modules/auth/auth.schema";
 import { requestEmailLogin } from "~/modules/auth/login.server";
 import { getOptionalUser } from "~/modules/auth/session.server";
-import { invalid, minutesFrom, readForm } from "~/utils/forms.server";
+import { checkPublicPost, honeypotFilled } from "~/modules/auth/public-forms.server";
+import { Honeypot } from "~/components/ui/honeypot";
+import { invalid, minutesFrom, readForm, tooMany } from "~/utils/forms.server";
 import { getLanguage, getT } from "~/utils/i18n.server";
 import { safeRedirectPath } from "~/utils/redirect";
 
@@ -30,14 +32,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export const actionSchema = EmailLoginSchema;
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readForm(request), { schema: EmailLoginSchema });
+  const limit = await checkPublicPost(request, "login");
+  if (!limit.allowed) return tooMany("email", `auth:errors.rateLimited?count=${limit.minutes}`);
+  const form = await readForm(request);
+  if (honeypotFilled(form)) return invalid({ status: "error", error: { email: ["common:errors.honeypot"] } });
+  const submission = parseWithZod(form, { schema: EmailLoginSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const { email, redirectTo } = submission.value;
   const result = await requestEmailLogin(request, email, await getLanguage(request));
   if (!result.ok) {
-    return invalid(
-      submission.reply({ fieldErrors: { email: [`auth:errors.rateLimited?count=${minutesFrom(result.retryAfterSeconds)}`] } }),
-    );
+    return json(submission.reply({ fieldErrors: { email: [`auth:errors.rateLimited?count=${minutesFrom(result.retryAfterSeconds)}`] } }), { status: 429 });
   }
   const next = new URLSearchParams({ email, redirectTo: safeRedirectPath(redirectTo, "/dashboard") });
   return redirect(`/login/code?${next}`, { headers: { "Set-Cookie": result.setCookie } });
@@ -59,6 +63,7 @@ export default function Login() {
       <PageHeader title={t("auth:login.title")} intro={t("auth:login.intro")} />
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <Honeypot />
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextField
             label={t("auth:login.email")}

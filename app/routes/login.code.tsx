@@ -9,7 +9,9 @@ import { TextField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { CodeSchema } from "~/modules/auth/auth.schema";
 import { signInWithCode } from "~/modules/auth/login.server";
-import { invalid, minutesFrom, readForm } from "~/utils/forms.server";
+import { checkPublicPost, honeypotFilled } from "~/modules/auth/public-forms.server";
+import { Honeypot } from "~/components/ui/honeypot";
+import { invalid, minutesFrom, readForm, tooMany } from "~/utils/forms.server";
 import { getT } from "~/utils/i18n.server";
 import { safeRedirectPath } from "~/utils/redirect";
 
@@ -33,19 +35,24 @@ const REASON_KEYS = {
   expired: "auth:errors.codeExpired",
   "too-many-tries": "auth:errors.codeTooManyTries",
   "rate-limited": "auth:errors.rateLimited",
+  "account-locked": "auth:errors.codeAccountLocked",
 } as const;
 
 // The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
 export const actionSchema = CodeSchema;
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readForm(request), { schema: CodeSchema });
+  const limit = await checkPublicPost(request, "login-code");
+  if (!limit.allowed) return tooMany("code", `auth:errors.rateLimited?count=${limit.minutes}`);
+  const form = await readForm(request);
+  if (honeypotFilled(form)) return invalid({ status: "error", error: { code: ["common:errors.honeypot"] } });
+  const submission = parseWithZod(form, { schema: CodeSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await signInWithCode(request, submission.value.code);
   if (!result.ok) {
     const key = REASON_KEYS[result.reason];
-    const message = result.reason === "rate-limited" ? `${key}?count=${minutesFrom(result.retryAfterSeconds ?? 60)}` : key;
-    return invalid(submission.reply({ fieldErrors: { code: [message] } }));
+    const message = result.reason === "rate-limited" || result.reason === "account-locked" ? `${key}?count=${minutesFrom(result.retryAfterSeconds ?? 60)}` : key;
+    return json(submission.reply({ fieldErrors: { code: [message] } }), { status: result.reason === "rate-limited" ? 429 : 400 });
   }
   return redirect(safeRedirectPath(submission.value.redirectTo, "/dashboard"), {
     headers: { "Set-Cookie": result.setCookie },
@@ -71,6 +78,7 @@ export default function LoginCode() {
       />
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <Honeypot />
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextField
             label={t("auth:code.label")}

@@ -10,7 +10,9 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { PupilCodeSchema } from "~/modules/auth/auth.schema";
 import { signInWithPupilCode } from "~/modules/auth/pupil-codes.server";
 import { getOptionalUser } from "~/modules/auth/session.server";
-import { invalid, minutesFrom, readForm } from "~/utils/forms.server";
+import { checkPublicPost, honeypotFilled } from "~/modules/auth/public-forms.server";
+import { Honeypot } from "~/components/ui/honeypot";
+import { invalid, minutesFrom, readForm, tooMany } from "~/utils/forms.server";
 import { getT } from "~/utils/i18n.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
@@ -28,7 +30,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export const actionSchema = PupilCodeSchema;
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readForm(request), { schema: PupilCodeSchema });
+  const limit = await checkPublicPost(request, "pupil-login");
+  if (!limit.allowed) return tooMany("code", `auth:errors.rateLimited?count=${limit.minutes}`);
+  const form = await readForm(request);
+  if (honeypotFilled(form)) return invalid({ status: "error", error: { code: ["common:errors.honeypot"] } });
+  const submission = parseWithZod(form, { schema: PupilCodeSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await signInWithPupilCode(request, submission.value.code);
   if (!result.ok) {
@@ -36,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
       result.reason === "rate-limited"
         ? `auth:errors.rateLimited?count=${minutesFrom(result.retryAfterSeconds ?? 60)}`
         : "auth:errors.pupilCodeInvalid";
-    return invalid(submission.reply({ fieldErrors: { code: [message] } }));
+    return json(submission.reply({ fieldErrors: { code: [message] } }), { status: result.reason === "rate-limited" ? 429 : 400 });
   }
   return redirect("/dashboard", { headers: { "Set-Cookie": result.setCookie } });
 }
@@ -55,6 +61,7 @@ export default function PupilLogin() {
       <PageHeader title={t("auth:pupil.title")} intro={t("auth:pupil.intro")} />
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <Honeypot />
           <TextField
             label={t("auth:pupil.label")}
             hint={t("auth:pupil.hint")}

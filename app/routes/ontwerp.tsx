@@ -1,6 +1,6 @@
 // /ontwerp — every building block of the portal on one page, with working examples: for the
 // board's designer and for us. Public; static sample data, no database (queryBudget 0). The upload
-// example needs a signed-in person (it really stores the file, readable only by its uploader).
+// example is for the board (it really stores the file, readable only by its uploader; a daily quota).
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -26,9 +26,8 @@ import { DataTable, type Column } from "~/components/ui/table";
 import { TextareaField } from "~/components/ui/textarea";
 import { TOAST_TONES } from "~/components/ui/toast";
 import { UploadForm } from "~/components/ui/upload-field";
-import { requireUser } from "~/modules/auth/session.server";
-import { DESIGN_DEMO_OWNER } from "~/modules/files/design-demo.server";
-import { storeUpload } from "~/modules/files/files.server";
+import { forbidden, requireUser } from "~/modules/auth/session.server";
+import { mayUploadDesignDemo, storeDesignDemoUpload } from "~/modules/files/design-demo.server";
 import { allowedLabels, FILE_POLICIES } from "~/modules/files/policy";
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatTime, parseDateInput } from "~/utils/format";
 import { invalid, readForm } from "~/utils/forms.server";
@@ -97,7 +96,6 @@ const StatusFilter = z.enum(STATUSES).optional().catch(undefined);
 
 // The upload example's files belong to their uploader: only they can open them
 // (the rule is registered at startup, app/modules/files/design-demo.server.ts).
-const DEMO_OWNER = DESIGN_DEMO_OWNER;
 const UploadedParam = z.string().regex(/^[a-z0-9]{1,64}$/i).optional().catch(undefined);
 
 // Sample figures for the chart example (fictional).
@@ -187,11 +185,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (value.intent === "upload") {
     // Only this example writes: a signed-in person's document, checked by its content.
+    // The board only (or anyone while developing), with a daily quota.
     const user = await requireUser(request);
-    const stored = await storeUpload(
-      { file: value.file, kind: "DOCUMENT", ownerType: DEMO_OWNER, ownerId: user.id, uploadedById: user.id },
-      await getLanguage(request),
-    );
+    if (!mayUploadDesignDemo(user)) forbidden();
+    const stored = await storeDesignDemoUpload(user.id, value.file, await getLanguage(request));
     if (!stored.ok) {
       // The reason as an i18n key with its values, so the field shows it in the reader's language.
       return invalid(submission.reply({ fieldErrors: { file: [stored.errorKey] } }));

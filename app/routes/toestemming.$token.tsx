@@ -11,6 +11,8 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { answerConsentRequest, findConsentRequest } from "~/modules/challenges/consent.server";
 import { ParentAnswerSchema } from "~/modules/challenges/team-forms";
 import { formatDate } from "~/utils/format";
+import { Honeypot } from "~/components/ui/honeypot";
+import { checkPublicPost, honeypotFilled } from "~/modules/auth/public-forms.server";
 import { readForm } from "~/utils/forms.server";
 import { getT } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -36,7 +38,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export const actionSchema = ParentAnswerSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readForm(request), { schema: ParentAnswerSchema });
+  const limit = await checkPublicPost(request, "consent");
+  if (!limit.allowed) return json({ result: { status: "error" as const, error: { "": [`auth:errors.rateLimited?count=${limit.minutes}`] } }, state: null }, { status: 429 });
+  const form = await readForm(request);
+  if (honeypotFilled(form)) return json({ result: { status: "error" as const, error: { "": ["common:errors.honeypot"] } }, state: null }, { status: 400 });
+  const submission = parseWithZod(form, { schema: ParentAnswerSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), state: null }, { status: 400 });
   const token = params.token ?? "";
   const answered = await answerConsentRequest(token, submission.value);
@@ -76,6 +82,7 @@ export default function ParentConsent() {
       </Card>
       <Card>
         <Form method="post" className="space-y-4">
+          <Honeypot />
           <h2 className="text-lg font-semibold">{t("parent.choiceHeading")}</h2>
           <CheckboxField label={t("parent.publishName", { pupil: request.pupil })} name="publishName" defaultChecked={typed.publishName === "on"} />
           <CheckboxField label={t("parent.publishPhotos", { pupil: request.pupil })} name="publishPhotos" defaultChecked={typed.publishPhotos === "on"} />

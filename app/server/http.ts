@@ -3,8 +3,8 @@
 import { createReadStream, readdirSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { writeReadableStreamToWritable } from "@remix-run/node";
+import { limitedBody } from "./body-limit";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
@@ -36,7 +36,8 @@ export function toWebRequest(req: IncomingMessage, res: ServerResponse, origin: 
     method: req.method,
     headers,
     signal: controller.signal,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}),
+    // Capped while read (app/server/body-limit.ts).
+    ...(hasBody ? { body: limitedBody(req), duplex: "half" } : {}),
   } as RequestInit);
 }
 

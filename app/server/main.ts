@@ -8,8 +8,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { getEnv } from "../utils/env.server";
-import { CLIENT_IP_HEADER } from "../utils/client-ip";
+import { withBodyLimit } from "./body-limit";
+import { setClientAddress } from "./client-address";
 import { prepareDatabase } from "./database";
+import { refuseDevAccess } from "./dev-access";
 import { createAppHandler } from "./handler";
 import { createStaticServer, sendWebResponse, toWebRequest, type StaticServer } from "./http";
 
@@ -67,9 +69,9 @@ async function main() {
         return;
       }
       // The client's address for rate limits; a client cannot set it (any incoming value is replaced).
-      const forwarded = env.TRUST_PROXY ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
-      req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
-      const response = await handle(toWebRequest(req, res, origin));
+      setClientAddress(req, env.TRUST_PROXY);
+      if (refuseDevAccess(req, res, env)) return;
+      const response = await withBodyLimit(req, () => handle(toWebRequest(req, res, origin)));
       await sendWebResponse(res, response, req.method);
     } catch (error) {
       console.error(error);
@@ -87,8 +89,8 @@ async function main() {
   let background: Background | undefined;
   if (env.JOBS_ENABLED) background = await entry.startBackground?.();
 
-  server.listen(env.PORT, () => {
-    log(`[app] Vrienden van-portal on ${env.APP_URL} (port ${env.PORT}, ${production ? "production" : "development"})`);
+  server.listen(env.PORT, env.listenHost, () => {
+    log(`[app] Vrienden van-portal on ${env.APP_URL} (port ${env.PORT} on ${env.listenHost ?? "every interface"}, ${production ? "production" : "development"})`);
   });
 
   let stopping = false;

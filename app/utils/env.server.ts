@@ -26,8 +26,23 @@ const EnvSchema = z
     SESSION_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     SEED_DEMO_DATA: optionalString,
     JOBS_ENABLED: booleanFlag(true),
-    // Behind a load balancer: take the client address from X-Forwarded-For (rate limits).
-    TRUST_PROXY: booleanFlag(false),
+    // Behind load balancers: how many proxies in front of the app append to X-Forwarded-For; the
+    // client address (rate limits) is the entry that many places from the right. false/0: ignore it.
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v === undefined || v === "" || v === "false" ? "0" : v === "true" ? "1" : v))
+      .pipe(z.string().regex(/^\d{1,2}$/, "must be false, true or the number of proxies in front of the app (0–10)"))
+      .transform(Number)
+      .pipe(z.number().int().min(0, "must be 0–10").max(10, "must be 0–10")),
+    // The interface to listen on; unset: 127.0.0.1 on the embedded default, every interface otherwise.
+    HOST: optionalString.pipe(
+      z
+        .string()
+        .regex(/^(localhost|\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*|[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)$/, "must be an IP address or host name, e.g. 127.0.0.1 or 0.0.0.0")
+        .optional(),
+    ),
     // E-mail: without a key, mail stays in the outbox and the development mailbox shows it.
     RESEND_API_KEY: optionalString,
     MAIL_FROM: z.string().default("Vrienden van het Maasdal College <portal@vriendenvanhetmaasdal.example>"),
@@ -69,6 +84,8 @@ export type Env = z.infer<typeof EnvSchema> & {
   embedded: boolean;
   sessionSecret: string;
   seedDemoData: boolean;
+  /** Where the server listens: HOST, else loopback on the embedded default, else every interface (undefined). */
+  listenHost: string | undefined;
 };
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -85,6 +102,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     // Only the embedded, local-only default may fall back to a fixed development secret.
     sessionSecret: env.SESSION_SECRET ?? "embedded-development-secret-not-for-production-use",
     seedDemoData: env.SEED_DEMO_DATA === undefined ? embedded : ["true", "1"].includes(env.SEED_DEMO_DATA),
+    // The embedded default shows every sign-in mail at /dev/mailbox: only this machine reaches it.
+    listenHost: env.HOST ?? (embedded ? "127.0.0.1" : undefined),
   };
 }
 

@@ -16,4 +16,9 @@ export async function readForm(request: Request): Promise<FormData> {
   }
 }
 
+/** Over a rate limit: 429 with the form's message on `field`, before the post was read. */
+export function tooMany(field: string, message: string) {
+  return json({ status: "error", error: { [field]: [message] } } satisfies SubmissionResult<string[]>, { status: 429 });
+}
+
 export const minutesFrom = (seconds: number) => String(Math.max(1, Math.ceil(seconds / 60)));

@@ -19,9 +19,9 @@ async function reuseSession(page: Page, email: string): Promise<boolean> {
 /** Signs in through the real flow: request a code, read it in the development mailbox, type it. */
 export async function signIn(page: Page, email: string, options: { fresh?: boolean } = {}): Promise<void> {
   if (!options.fresh && (await reuseSession(page, email))) return;
-  // Each sign-in from its own client address (the test server trusts X-Forwarded-For), so the
-  // suite does not run into the per-address limit of 30 sign-in requests per 15 minutes.
-  await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${1 + Math.floor(Math.random() * 250)}` });
+  // Each sign-in from its own client address, so the suite does not run into the per-address
+  // limit of 30 sign-in requests per 15 minutes.
+  await page.setExtraHTTPHeaders(asClient(randomClientAddress()));
   await page.goto("/login");
   await page.locator('input[name="email"]').fill(email);
   await page.locator('form[method="post"] button[type="submit"]').last().click();
@@ -43,6 +43,17 @@ export async function signIn(page: Page, email: string, options: { fresh?: boole
   }
 }
 
+export const randomClientAddress = () => `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
+
+/**
+ * Headers that make a request come from `address`. The test server runs with TRUST_PROXY=1 (one
+ * proxy in front), so it takes the rightmost X-Forwarded-For entry, which a real proxy appends:
+ * the tests play that proxy. Anything a client writes further left is ignored, e.g. `spoofed`.
+ */
+export function asClient(address: string, spoofed?: string): Record<string, string> {
+  return { "X-Forwarded-For": spoofed ? `${spoofed}, ${address}` : address };
+}
+
 export const PEOPLE = {
   board: "annemiek.gielen@vriendenvanhetmaasdal.example",
   teacherAndBoard: "rob.kurvers@maasdalcollege.example",
@@ -53,7 +64,7 @@ export const PEOPLE = {
 /** A page in a browser context of its own (no cookies), from its own client address. */
 export async function freshPage(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${1 + Math.floor(Math.random() * 250)}` });
+  await page.setExtraHTTPHeaders(asClient(randomClientAddress()));
   return page;
 }
 

@@ -67,7 +67,8 @@ const CORE_ACTIONS: FormAction[] = [
     refusal: "redirect-without-cookie",
     fields: ["lang", "redirectTo"],
     aimed: { redirectTo: REDIRECT_TRICKS, lang: ["NL", "nl ", "de", "nl\u0000"] },
-    tables: [],
+    // Its per-client limit (issue 15, finding 9).
+    tables: ["RateLimit"],
     variants: [
       {
         name: "choose",
@@ -493,7 +494,7 @@ const CORE_ACTIONS: FormAction[] = [
     refusal: "4xx",
     fields: ["intent", "name", "email", "role", "date", "message", "topics", "rsvp", "agree", "tone", "id", "file"],
     aimed: { date: ["2024-02-30", "31-12-1899", "1-1-2201", "2024-1-1", "2024-01-01\u0000"], agree: ["off", "ON", "true"], id: ["demo ", "DEMO"], file: ["", "verslag.pdf"] },
-    // Only the upload example stores something: a signed-in person's document.
+    // Only the upload example stores something: a board member's document.
     tables: ["StoredFile", "AuditLog"],
     variants: [
       {
@@ -546,6 +547,8 @@ const CORE_ACTIONS: FormAction[] = [
           ]),
         async prepare(ctx) {
           const user = await createUser(ctx.db, { email: `${fresh("fuzz-upload-")}@guards.example` });
+          // The demo upload is the board's (issue 15, finding 11).
+          await assignRole(ctx.db, user.id, "BOARD");
           return { cookie: await sessionFor(ctx.db, user.id), values: { userId: user.id } };
         },
         accepted: (res) => redirected(res, "/ontwerp?bestand=") && setCookie(res, "vv_toast"),

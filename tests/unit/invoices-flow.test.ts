@@ -105,9 +105,11 @@ describe("issuing a contribution invoice", () => {
 
 describe("settling", () => {
   it("a transfer recorded by the board pays the invoice and brings a GRACE company back to ACTIVE", async () => {
+    setClock(new Date("2026-10-01T09:00:00Z"));
     const { company } = await companyWithContact("GRACE");
     const { invoice } = await issue(company.id, 2033);
     const board = await createUser(db);
+    setClock(new Date("2026-10-06T09:00:00Z"));
     await recordTransfer({ invoiceId: invoice.id, date: new Date("2026-10-05T10:00:00Z"), reference: "NL12 afschrift 88", actorId: board.id });
     const paid = await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
     expect([paid.status, paid.settledVia, paid.transferReference]).toEqual(["PAID", "TRANSFER", "NL12 afschrift 88"]);
@@ -328,7 +330,7 @@ describe("the daily job", () => {
     // Paid companies get no reminders: the approved one pays by transfer.
     const approvedInvoice = await db.invoice.findFirstOrThrow({ where: { companyId: approved.company.id } });
     const board = await createUser(db);
-    await recordTransfer({ invoiceId: approvedInvoice.id, date: new Date(), reference: "bank", actorId: board.id });
+    await recordTransfer({ invoiceId: approvedInvoice.id, date: new Date(`${year}-10-01T05:00:00Z`), reference: "bank", actorId: board.id });
 
     setClock(new Date(`${year}-10-31T05:00:00Z`));
     await runDailyInvoicing();
@@ -401,9 +403,11 @@ describe("access", () => {
 
   it("the board records a transfer from its page: field errors keep what was typed, success redirects with a toast", async () => {
     const { company } = await companyWithContact("GRACE");
+    setClock(new Date("2042-10-01T09:00:00Z"));
     const { invoice } = await issue(company.id, 2042);
     const board = await createUser(db);
     await assignRole(db, board.id, "BOARD");
+    setClock(new Date("2042-10-06T09:00:00Z"));
     const jar = await signedIn(board.id);
     const bad = await respond(() => boardAction(args(post("/bestuur/facturen", { intent: "transfer", invoiceId: invoice.id, date: "31-02-2042", reference: "Afschrift 12" }, jar))));
     expect(bad.status).toBe(400);

@@ -3,7 +3,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { controlClass, FieldShell, TextField } from "~/components/ui/field";
+import { controlClass, ErrorList, FieldShell, TextField } from "~/components/ui/field";
+import { Honeypot } from "~/components/ui/honeypot";
 import { Card, PageHeader } from "~/components/ui/page";
 import { MAX_CONTACTS } from "~/modules/companies/application.schema";
 
@@ -38,8 +39,9 @@ export function ApplyForm({ title, data }: { title: string; data: ApplyReply | u
   return (
     <div className="space-y-6">
       <PageHeader title={title} intro={t("apply.intro")} />
-      {hasErrors ? <Alert tone="error">{t("apply.fixErrors")}</Alert> : null}
+      {hasErrors ? <Alert tone="error">{errors[""]?.length ? <ErrorList errors={errors[""]} /> : t("apply.fixErrors")}</Alert> : null}
       <Form method="post" encType="multipart/form-data" noValidate className="space-y-6">
+        <Honeypot />
         {/* The default button (Enter in a field) sends the application, not "add contact person". */}
         <button type="submit" name="intent" value="apply" hidden tabIndex={-1} />
         <Card>

@@ -119,6 +119,7 @@ export function BoardInvoiceTable({ rows, year, today, failed }: { rows: Row[]; 
                             id={`date-${row.id}`}
                             defaultValue={valueFor(row.id, "date") ?? today}
                             errors={errorsFor(row.id, "date")}
+                            max={today}
                             required
                           />
                           <TextField

@@ -4,12 +4,13 @@
 import { createCookie } from "@remix-run/node";
 import { audit } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
-import type { Language } from "~/i18n/config";
+import { isLanguage, type Language } from "~/i18n/config";
+import { i18next } from "~/utils/i18n.server";
 import { now } from "~/utils/clock.server";
 import { hashSecret, randomCode, randomToken, safeEqual } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { clientIp, hitRateLimits, RATE_LIMITS } from "./rate-limit.server";
+import { clientIp, hitRateLimit, hitRateLimits, RATE_LIMITS } from "./rate-limit.server";
 import { createUserSession } from "./session.server";
 
 export const LOGIN_TTL_MS = 15 * 60_000;
@@ -127,7 +128,56 @@ export async function signInWithLink(request: Request, linkToken: string): Promi
 
 export type CodeResult =
   | { ok: true; setCookie: string; userId: string }
-  | { ok: false; reason: "invalid" | "expired" | "too-many-tries" | "rate-limited"; retryAfterSeconds?: number };
+  | { ok: false; reason: "invalid" | "expired" | "too-many-tries" | "rate-limited" | "account-locked"; retryAfterSeconds?: number };
+
+/** Code tries per account (all its sign-in requests together) over a day; the person gets a mail when it trips. */
+export const MAX_CODE_TRIES_PER_DAY = 20;
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * Takes one try of the token in a single statement (check and count at once), so parallel guesses
+ * cannot all pass the check before any of them is counted. Returns false when none is left.
+ */
+async function takeCodeTry(tokenId: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "LoginToken" SET "failedTries" = "failedTries" + 1
+    WHERE id = ${tokenId} AND "usedAt" IS NULL AND "failedTries" < ${MAX_CODE_TRIES}
+    RETURNING id`;
+  return rows.length === 1;
+}
+
+/**
+ * Takes one try of the account's daily allowance (atomic too: one upsert in PostgreSQL). The try
+ * that trips the cap queues one mail to the person, in their language, so they know someone is
+ * guessing; the same day never mails twice.
+ */
+async function takeAccountTry(email: string, userId: string | null): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const rule = { limit: MAX_CODE_TRIES_PER_DAY, windowMs: DAY_MS };
+  const key = `login-code:account:${email}`;
+  const result = await hitRateLimit(key, rule);
+  if (result.count === rule.limit + 1 && userId) {
+    const user = await db.user.findFirst({ where: { id: userId, disabledAt: null }, select: { email: true, locale: true } });
+    if (user?.email) {
+      const locale: Language = isLanguage(user.locale) ? user.locale : "nl";
+      const t = await i18next.getFixedT(locale, "auth");
+      const text = (part: string) => t(`mail.codeLocked.${part}`, { tries: String(rule.limit) });
+      await queueMail({
+        to: user.email,
+        template: "notice",
+        props: {
+          subject: text("subject"),
+          preview: text("preview"),
+          heading: text("heading"),
+          paragraphs: [text("body"), text("advice")],
+        },
+        locale,
+        idempotencyKey: `${key}:${result.windowStart.toISOString()}`,
+      });
+      await audit({ actorId: null, action: "auth.code-locked", entityType: "User", entityId: userId, meta: { tries: rule.limit } });
+    }
+  }
+  return result;
+}
 
 /** The typed code; it only works in the browser that asked for it. */
 export async function signInWithCode(request: Request, rawCode: string): Promise<CodeResult> {
@@ -138,18 +188,17 @@ export async function signInWithCode(request: Request, rawCode: string): Promise
   const token = await db.loginToken.findFirst({
     where: { browserHash: hashSecret(`login-browser:${browserId}`), usedAt: null },
     orderBy: { createdAt: "desc" },
-    select: { id: true, email: true, userId: true, codeHash: true, expiresAt: true, failedTries: true },
+    select: { id: true, email: true, userId: true, codeHash: true, expiresAt: true },
   });
   if (!token || token.expiresAt <= now()) return { ok: false, reason: "expired" };
-  if (token.failedTries >= MAX_CODE_TRIES) return { ok: false, reason: "too-many-tries" };
+  // Every comparison first takes a try, atomically; the right code used its try too, which is harmless.
+  if (!(await takeCodeTry(token.id))) return { ok: false, reason: "too-many-tries" };
+  const account = await takeAccountTry(token.email, token.userId);
+  if (!account.allowed) return { ok: false, reason: "account-locked", retryAfterSeconds: account.retryAfterSeconds };
   const code = rawCode.replace(/\D/g, "");
   if (!token.userId || !safeEqual(codeHash(token.id, code), token.codeHash)) {
-    const updated = await db.loginToken.update({
-      where: { id: token.id },
-      data: { failedTries: { increment: 1 } },
-      select: { failedTries: true },
-    });
-    return { ok: false, reason: updated.failedTries >= MAX_CODE_TRIES ? "too-many-tries" : "invalid" };
+    const left = await db.loginToken.findUnique({ where: { id: token.id }, select: { failedTries: true } });
+    return { ok: false, reason: (left?.failedTries ?? MAX_CODE_TRIES) >= MAX_CODE_TRIES ? "too-many-tries" : "invalid" };
   }
   const setCookie = await completeSignIn(request, { id: token.id, email: token.email, userId: token.userId }, "code");
   return setCookie ? { ok: true, setCookie, userId: token.userId } : { ok: false, reason: "expired" };

@@ -12,9 +12,10 @@ export const RATE_LIMITS = {
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
+export type RateLimitHit = RateLimitResult & { count: number; windowStart: Date };
 
 /** Counts one attempt against `key`; refuses once the window's limit is reached. */
-export async function hitRateLimit(key: string, rule: RateLimitRule): Promise<RateLimitResult> {
+export async function hitRateLimit(key: string, rule: RateLimitRule): Promise<RateLimitHit> {
   const at = now().getTime();
   const windowStart = new Date(at - (at % rule.windowMs));
   const rows = await db.$queryRaw<{ count: number }[]>`
@@ -23,7 +24,7 @@ export async function hitRateLimit(key: string, rule: RateLimitRule): Promise<Ra
     RETURNING count`;
   const count = Number(rows[0]?.count ?? 1);
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + rule.windowMs - at) / 1000);
-  return { allowed: count <= rule.limit, retryAfterSeconds };
+  return { allowed: count <= rule.limit, retryAfterSeconds, count, windowStart };
 }
 
 /** Several limits at once (e.g. per address and per IP): refused if any is exhausted. */

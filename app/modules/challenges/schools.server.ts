@@ -104,8 +104,16 @@ export function contactSchoolId(user: Pick<AuthUser, "roles" | "activeRole">): s
 export type TeacherRequestResult = { ok: true; id: string } | { ok: false; error: string };
 
 /** A signed-in person asks to become a teacher of a school. */
+/** Pupil accounts (they sign in with a code from their teacher) never ask to become a teacher. */
+export function mayRequestTeacherRole(user: { roles: readonly { role: string }[] }): boolean {
+  return !user.roles.some((r) => r.role === "PUPIL");
+}
+
 export async function requestTeacherRole(userId: string, schoolId: string): Promise<TeacherRequestResult> {
   return db.$transaction(async (tx) => {
+    // The same rule as mayRequestTeacherRole, checked again here for any caller.
+    const pupil = await tx.roleAssignment.findFirst({ where: { userId, role: "PUPIL" }, select: { id: true } });
+    if (pupil) return { ok: false, error: "challenges:errors.pupilCannotRequest" };
     const school = await tx.school.findUnique({ where: { id: schoolId }, select: { id: true } });
     if (!school) return { ok: false, error: "challenges:errors.schoolRequired" };
     const already = await tx.roleAssignment.findFirst({ where: { userId, role: "TEACHER", schoolId }, select: { id: true } });

@@ -39,7 +39,9 @@ export async function storeUpload(input: StoreUploadInput, locale: string = fall
   const policy = FILE_POLICIES[kind];
   const refuse = (reason: Refusal) => refusal(reason, kind, locale, file.size);
 
-  // Size first, from what the upload reports, so an oversized file is never read into memory.
+  // Size first, from what the upload reports. The server already capped the whole request body at
+  // this route's upload limit while reading it (app/server/body-limit.ts), so no more than that
+  // was ever read into memory; here the kind's own limit is applied.
   const size = checkSize(kind, file.size);
   if (!size.ok) return refuse(size.reason);
   const bytes = new Uint8Array(await file.arrayBuffer());

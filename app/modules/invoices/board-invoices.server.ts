@@ -63,7 +63,9 @@ export async function getBoardInvoicesPage(yearParam: number) {
 
 export type BoardInvoiceResult =
   | { ok: true; path: string; toast: { key: string; values?: Record<string, string> } }
-  | { ok: false; error: "not_found" | "not_open" | "no_recipient" };
+  | { ok: false; error: "not_found" | "not_open" | "no_recipient" }
+  /** A date that cannot be true (after today, before the invoice): a field error on the date. */
+  | { ok: false; error: "date_future" | "date_before_invoice"; field: "date" };
 
 /** One of the board's writes on an invoice; where to go afterwards (its school year's page) and what to say. */
 export async function runBoardInvoiceAction(value: BoardInvoiceAction, actorId: string): Promise<BoardInvoiceResult> {
@@ -85,6 +87,7 @@ export async function runBoardInvoiceAction(value: BoardInvoiceAction, actorId: 
     return { ok: true, path: await back(), toast: { key: "invoices:board.toast.resent" } };
   } catch (error) {
     if (error instanceof InvoiceError && (error.code === "not_found" || error.code === "not_open" || error.code === "no_recipient")) return { ok: false, error: error.code };
+    if (error instanceof InvoiceError && (error.code === "date_future" || error.code === "date_before_invoice")) return { ok: false, error: error.code, field: "date" };
     throw error;
   }
 }

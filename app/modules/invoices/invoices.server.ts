@@ -30,7 +30,7 @@ import { now } from "~/utils/clock.server";
 import { randomToken } from "~/utils/crypto.server";
 import { db, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { formatDate, formatMoney } from "~/utils/format";
+import { formatDate, formatMoney, toDateInputValue } from "~/utils/format";
 import { i18next } from "~/utils/i18n.server";
 import { dueDate, invoiceTotals, paymentTermOf } from "./invoice-math";
 import type { PayMethod } from "./invoice-schema";
@@ -44,7 +44,7 @@ const CHECKOUT_METHODS_FOR: Record<PayMethod, CheckoutMethod[]> = { "card-ideal"
 
 export class InvoiceError extends Error {
   constructor(
-    readonly code: "no_tier" | "settings_incomplete" | "not_open" | "not_found" | "processing" | "no_recipient" | "not_extra",
+    readonly code: "no_tier" | "settings_incomplete" | "not_open" | "not_found" | "processing" | "no_recipient" | "not_extra" | "date_future" | "date_before_invoice",
     message: string,
   ) {
     super(message);
@@ -340,6 +340,17 @@ async function expireOpenCheckouts(invoiceId: string, actorId: string | null): P
   }
 }
 
+/**
+ * Can a recorded event (money received, a refund, a signature) have happened on this date? Not
+ * after today and not before what it follows (the invoice's date), both as Amsterdam calendar days.
+ */
+export function recordedDateProblem(date: Date, bounds: { today: Date; notBefore?: Date }): "future" | "before" | null {
+  const day = toDateInputValue(date);
+  if (day > toDateInputValue(bounds.today)) return "future";
+  if (bounds.notBefore && day < toDateInputValue(bounds.notBefore)) return "before";
+  return null;
+}
+
 export type TransferInput = { invoiceId: string; date: Date; reference: string; actorId: string };
 
 /** The board saw the money arrive by bank transfer. */
@@ -349,6 +360,9 @@ export async function recordTransfer(input: TransferInput): Promise<Invoice> {
     if (!before) throw new InvoiceError("not_found", `No invoice ${input.invoiceId}`);
     if (before.status !== "OPEN") throw new InvoiceError("not_open", `Invoice ${before.number} is ${before.status}`);
     const at = now();
+    const problem = recordedDateProblem(input.date, { today: at, notBefore: before.issuedAt });
+    if (problem === "future") throw new InvoiceError("date_future", `A transfer dated ${input.date.toISOString()} has not happened yet`);
+    if (problem === "before") throw new InvoiceError("date_before_invoice", `A transfer dated ${input.date.toISOString()} is before invoice ${before.number}`);
     const after = await tx.invoice.update({
       where: { id: before.id },
       data: { status: "PAID", paidAt: input.date, settledVia: "TRANSFER", transferDate: input.date, transferReference: input.reference, settledById: input.actorId, updatedAt: at },

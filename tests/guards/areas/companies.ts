@@ -131,7 +131,7 @@ const applyAction: FormAction = {
     invoicePostcode: ["5911", "ABCD 12", "5911 ABC"],
     "contacts[0].email": ["a@b", "<a@b.nl>", "a@b.nl\r\nBcc: c@d.nl"],
   },
-  tables: ["Company", "CompanyContact", "CompanyStatusChange", "AuditLog", "OutboxMessage", "StoredFile"],
+  tables: ["Company", "CompanyContact", "CompanyStatusChange", "AuditLog", "OutboxMessage", "StoredFile", "RateLimit"],
   variants: [
     {
       name: "apply",

@@ -225,7 +225,7 @@ const ACTIONS: FormAction[] = [
     reads: { as: "conform" },
     refusal: "4xx",
     fields: ["giverName", "publishName", "publishPhotos"],
-    tables: ["Consent", "ConsentRequest", "AuditLog"],
+    tables: ["Consent", "ConsentRequest", "AuditLog", "RateLimit"],
     variants: [
       {
         name: "answer",
