@@ -9,68 +9,26 @@ import { PageHeader } from "~/components/ui/page";
 import { SelectField } from "~/components/ui/select";
 import { DataTable, type Column } from "~/components/ui/table";
 import type { RequestStatus } from "~/generated/prisma/enums";
-import { ID_PATTERN, REQUEST_KINDS, REQUEST_STATUSES } from "~/modules/network/network.schema";
-import { registerWhere, requireRegisterAccess, type RegisterFilters } from "~/modules/network/requests.server";
-import { db } from "~/utils/db.server";
+import { requireAnyRole } from "~/modules/auth/access.server";
+import { REQUEST_KINDS, REQUEST_STATUSES } from "~/modules/network/network.schema";
+import { listRegister, registerFiltersOf, registerTable } from "~/modules/network/register.server";
+import { REGISTER_ROLES } from "~/modules/network/requests.server";
 import { formatDate } from "~/utils/format";
 import { getLanguage, i18next } from "~/utils/i18n.server";
-import { defineTable } from "~/utils/table.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
 export const queryBudget = 5;
 
-const table = defineTable({
-  sorts: {
-    askedAt: (dir) => ({ askedAt: dir }),
-    company: (dir) => ({ company: { name: dir } }),
-    status: (dir) => ({ status: dir }),
-  },
-  defaultSort: "askedAt",
-  defaultDir: "desc",
-  tiebreaker: { id: "asc" },
-  pageSize: 25,
-});
-
 const TONES: Record<RequestStatus, BadgeTone> = { OPEN: "info", YES: "success", NO: "neutral", WITHDRAWN: "neutral" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRegisterAccess(request);
+  await requireAnyRole(request, REGISTER_ROLES);
   const search = new URL(request.url).searchParams;
-  const company = search.get("bedrijf") ?? "";
-  const kind = search.get("soort") ?? "";
-  const status = search.get("status") ?? "";
-  const filters: RegisterFilters = {
-    companyId: ID_PATTERN.test(company) ? company : undefined,
-    kind: (REQUEST_KINDS as readonly string[]).includes(kind) ? (kind as RegisterFilters["kind"]) : undefined,
-    status: (REQUEST_STATUSES as readonly string[]).includes(status) ? (status as RegisterFilters["status"]) : undefined,
-  };
-  const params = table.parse(request);
-  const where = { ...registerWhere(filters), ...(params.q ? { subject: { contains: params.q, mode: "insensitive" as const } } : {}) };
-  const [total, companies] = await Promise.all([
-    db.companyRequest.count({ where }),
-    db.company.findMany({ where: { requests: { some: {} } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-  ]);
-  const rows = await db.companyRequest.findMany({
-    where,
-    ...table.prisma(params, total),
-    select: {
-      id: true,
-      kind: true,
-      subject: true,
-      askedByName: true,
-      askedAt: true,
-      status: true,
-      answer: true,
-      answeredAt: true,
-      company: { select: { id: true, name: true } },
-    },
-  });
-  const t = await i18next.getFixedT(await getLanguage(request), "network");
+  const filters = registerFiltersOf(search);
+  const [t, page] = await Promise.all([i18next.getFixedT(await getLanguage(request), "network"), listRegister(filters, registerTable.parse(request))]);
   return json({
     title: t("register.title"),
-    rows,
-    state: table.state(params, total),
-    companies,
+    ...page,
     filters: { company: filters.companyId ?? "", kind: filters.kind ?? "", status: filters.status ?? "" },
   });
 }

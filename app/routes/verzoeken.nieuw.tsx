@@ -12,11 +12,11 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { SelectField } from "~/components/ui/select";
 import { TextareaField } from "~/components/ui/textarea";
 import type { RequestStatus } from "~/generated/prisma/enums";
-import { notFound } from "~/modules/auth/session.server";
-import { NETWORK_STATUSES } from "~/modules/companies/company-state";
-import { ID_PATTERN, RecordRequestSchema, REQUEST_KINDS } from "~/modules/network/network.schema";
-import { listOpenAndRecent, recordRequest, requireRegisterAccess } from "~/modules/network/requests.server";
-import { db } from "~/utils/db.server";
+import { notFound, requireAnyRole } from "~/modules/auth/access.server";
+import { RecordRequestSchema, REQUEST_KINDS } from "~/modules/network/network.schema";
+import { getRequestableCompany, listRequestableCompanies } from "~/modules/network/register.server";
+import { recordRequest, REGISTER_ROLES } from "~/modules/network/requests.server";
+import { ID_PATTERN } from "~/utils/input";
 import { formatDate } from "~/utils/format";
 import { invalid, readForm } from "~/utils/forms.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
@@ -28,26 +28,19 @@ export const queryBudget = 4;
 const TONES: Record<RequestStatus, BadgeTone> = { OPEN: "info", YES: "success", NO: "neutral", WITHDRAWN: "neutral" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRegisterAccess(request);
+  await requireAnyRole(request, REGISTER_ROLES);
   const t = await i18next.getFixedT(await getLanguage(request), "network");
   const chosen = new URL(request.url).searchParams.get("bedrijf");
   if (!chosen) {
     // Step 1: which company?
-    const companies = await db.company.findMany({
-      where: { status: { in: [...NETWORK_STATUSES] } },
-      select: { id: true, name: true },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-    });
+    const companies = await listRequestableCompanies();
     return json({ title: t("newRequest.title"), step: 1 as const, companies, company: null, previous: [] });
   }
   if (!ID_PATTERN.test(chosen)) notFound();
   // Step 2: first what was already asked of this company, then the form.
-  const [company, previous] = await Promise.all([
-    db.company.findFirst({ where: { id: chosen, status: { in: [...NETWORK_STATUSES] } }, select: { id: true, name: true } }),
-    listOpenAndRecent(chosen),
-  ]);
-  if (!company) notFound();
-  return json({ title: `${t("newRequest.title")} · ${company.name}`, step: 2 as const, companies: [], company, previous });
+  const found = await getRequestableCompany(chosen);
+  if (!found) notFound();
+  return json({ title: `${t("newRequest.title")} · ${found.company.name}`, step: 2 as const, companies: [], ...found });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
@@ -56,7 +49,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export const actionSchema = RecordRequestSchema;
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRegisterAccess(request);
+  const user = await requireAnyRole(request, REGISTER_ROLES);
   const submission = parseWithZod(await readForm(request), { schema: RecordRequestSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const { companyId, kind, subject, details } = submission.value;

@@ -5,7 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { RequestKind, RequestStatus } from "~/generated/prisma/enums";
 import { fallbackLanguage, isLanguage, type Language } from "~/i18n/config";
 import { audit } from "~/modules/audit/audit.server";
-import { forbidden, requireUser, type AuthUser } from "~/modules/auth/session.server";
+import type { AuthUser } from "~/modules/auth/session.server";
 import { queueMail } from "~/modules/mail/outbox.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -199,9 +199,3 @@ export async function answerRequest(
 /** Who keeps the register: the board, school contacts and teachers (they are the ones who ask). */
 export const REGISTER_ROLES = ["BOARD", "SCHOOL_CONTACT", "TEACHER"] as const;
 
-/** The signed-in person, if they may read and add to the register; 403 for anyone else signed in. */
-export async function requireRegisterAccess(request: Request): Promise<AuthUser> {
-  const user = await requireUser(request);
-  if (!user.roles.some((r) => (REGISTER_ROLES as readonly string[]).includes(r.role))) forbidden();
-  return user;
-}
