@@ -11,13 +11,12 @@ import { useSubmitting } from "~/components/ui/loading";
 import { Card, PageHeader } from "~/components/ui/page";
 import { SelectField } from "~/components/ui/select";
 import { forbidden, requireUser } from "~/modules/auth/session.server";
-import { mayRequestTeacherRole, requestTeacherRole } from "~/modules/challenges/schools.server";
-import { db } from "~/utils/db.server";
+import { getTeacherRequestPage, mayRequestTeacherRole, requestTeacherRole } from "~/modules/challenges/schools.server";
 import { formatDate } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { idField, text } from "~/modules/challenges/input";
+import { idSchema } from "~/utils/input";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
 export const queryBudget = 4;
@@ -25,17 +24,11 @@ export const queryBudget = 4;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (!mayRequestTeacherRole(user)) forbidden();
-  const [t, schools, requests] = await Promise.all([
+  const [t, page] = await Promise.all([
     getLanguage(request).then((lng) => i18next.getFixedT(lng, "challenges")),
-    db.school.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, city: true, type: true } }),
-    db.teacherRequest.findMany({
-      where: { userId: user.id },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, status: true, createdAt: true, decidedAt: true, school: { select: { name: true } } },
-    }),
+    getTeacherRequestPage(user),
   ]);
-  const teacherOf = new Set(user.roles.filter((r) => r.role === "TEACHER").map((r) => r.schoolId));
-  return json({ title: t("request.title"), schools: schools.map((s) => ({ ...s, teacher: teacherOf.has(s.id) })), requests });
+  return json({ title: t("request.title"), ...page });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
@@ -45,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 // the client build too (helpers: ~/modules/challenges/input).
 
 // The action's input (tests/guards/hostile-input.test.ts fuzzes the action against it).
-export const actionSchema = z.object({ intent: z.literal("request"), schoolId: z.string({ error: "challenges:errors.schoolRequired" }).regex(/^[a-z0-9]{8,40}$/, "challenges:errors.schoolRequired").pipe(idField) });
+export const actionSchema = z.object({ intent: z.literal("request"), schoolId: idSchema("challenges:errors.schoolRequired") });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);

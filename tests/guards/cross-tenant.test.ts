@@ -48,7 +48,7 @@ function coverage(routes: RouteInfo[], withParams: { id: string; params: string[
   for (const need of needs) {
     const covered = CROSS_CELLS.some((c) => c.route === need.route && c.covers.includes(need.covers));
     const exempt = EXEMPT[`${need.route} ${need.covers}`];
-    if (covered) need.covers.startsWith("param:") ? counts.params++ : counts.fields++;
+    if (covered) counts[need.covers.startsWith("param:") ? "params" : "fields"]++;
     else if (exempt) counts.exempt++;
     else if (need.boardOnly) counts.boardOnlyFields++;
     else {

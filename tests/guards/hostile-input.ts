@@ -4,57 +4,14 @@
 import fc from "fast-check";
 import { createInvitation } from "../../app/modules/auth/invitations.server";
 import { issuePupilCode } from "../../app/modules/auth/pupil-codes.server";
-import { requestEmailLogin } from "../../app/modules/auth/login.server";
 import { ROLES } from "../../app/modules/auth/roles";
-import { createUserSession } from "../../app/modules/auth/session.server";
 import { PAYMENT_METHODS } from "../../app/modules/payments/payment-state";
-import { createTestCheckout } from "../../app/modules/payments/payments.server";
-import { getFakeCheckout, type StripeFake } from "../../app/modules/payments/stripe-fake.server";
+import { getFakeCheckout } from "../../app/modules/payments/stripe-fake.server";
 import { languageCookie } from "../../app/utils/i18n.server";
 import { getToast } from "../../app/utils/toast.server";
-import type { PrismaClient } from "../../app/generated/prisma/client";
 import { assignRole, createUser } from "../../prisma/factories";
-import type { App } from "./harness";
-import type { World } from "./world";
 
-import {
-  type FieldValue,
-  type Fields,
-  MARKUP,
-  RAW_MARKUP,
-  SQLISH,
-  UNICODE_EDGES,
-  REDIRECT_TRICKS,
-  ID_TRICKS,
-  MEGA,
-  nastyText,
-  hostileValue,
-  typedText,
-  safePath,
-  email,
-  amount,
-  optional,
-  typedDate,
-  form,
-  type Ctx,
-  type Fixture,
-  type Page,
-  type Variant,
-  type FormAction,
-  setCookie,
-  location,
-  redirected,
-  cookiePair,
-  fresh,
-  latestMail,
-  sessionFor,
-  signInRequest,
-  signedIn,
-  checkout,
-  paymentStatus,
-  payment,
-  anonymous,
-} from "./kit";
+import { type Fields, REDIRECT_TRICKS, ID_TRICKS, hostileValue, typedText, safePath, email, amount, optional, typedDate, form, type Ctx, type Fixture, type Page, type FormAction, setCookie, location, redirected, cookiePair, fresh, latestMail, sessionFor, signInRequest, signedIn, checkout, paymentStatus, payment, anonymous } from "./kit";
 import { AREAS } from "./areas";
 
 export * from "./kit";

@@ -1,18 +1,13 @@
 // The hostile-input guard's kit: the hostile values, the arbitraries of typed input, the table's
 // types and the fixtures every row uses. Rows live in hostile-input.ts (core) and in areas/*.ts.
 import fc from "fast-check";
-import { createInvitation } from "../../app/modules/auth/invitations.server";
-import { issuePupilCode } from "../../app/modules/auth/pupil-codes.server";
 import { requestEmailLogin } from "../../app/modules/auth/login.server";
-import { ROLES } from "../../app/modules/auth/roles";
 import { createUserSession } from "../../app/modules/auth/session.server";
 import { PAYMENT_METHODS } from "../../app/modules/payments/payment-state";
 import { createTestCheckout } from "../../app/modules/payments/payments.server";
-import { getFakeCheckout, type StripeFake } from "../../app/modules/payments/stripe-fake.server";
-import { languageCookie } from "../../app/utils/i18n.server";
-import { getToast } from "../../app/utils/toast.server";
+import { type StripeFake } from "../../app/modules/payments/stripe-fake.server";
 import type { PrismaClient } from "../../app/generated/prisma/client";
-import { assignRole, createUser } from "../../prisma/factories";
+import { createUser } from "../../prisma/factories";
 import type { App } from "./harness";
 import type { World } from "./world";
 

@@ -14,7 +14,7 @@ import { resetEnv } from "../../app/utils/env.server";
 import { assignRole, createCompany, createSchool, createUser } from "../../prisma/factories";
 import { AREAS } from "./areas";
 
-import { ROLE_FIXTURES, type RoleFixture } from "./roles";
+import { type RoleFixture } from "./roles";
 
 export { ROLE_FIXTURES, type RoleFixture } from "./roles";
 

@@ -109,6 +109,20 @@ export function mayRequestTeacherRole(user: { roles: readonly { role: string }[]
   return !user.roles.some((r) => r.role === "PUPIL");
 }
 
+/** /docent/aanvragen: every school (marked where the person already teaches) and their own requests. */
+export async function getTeacherRequestPage(user: Pick<AuthUser, "id" | "roles">) {
+  const [schools, requests] = await Promise.all([
+    db.school.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, city: true, type: true } }),
+    db.teacherRequest.findMany({
+      where: { userId: user.id },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, status: true, createdAt: true, decidedAt: true, school: { select: { name: true } } },
+    }),
+  ]);
+  const teacherOf = new Set(user.roles.filter((r) => r.role === "TEACHER").map((r) => r.schoolId));
+  return { schools: schools.map((s) => ({ ...s, teacher: teacherOf.has(s.id) })), requests };
+}
+
 export async function requestTeacherRole(userId: string, schoolId: string): Promise<TeacherRequestResult> {
   return db.$transaction(async (tx) => {
     // The same rule as mayRequestTeacherRole, checked again here for any caller.

@@ -189,7 +189,7 @@ export const submissionsArea: GuardArea = {
   name: "submissions",
 
   async seedWorld({ db, mk, world }) {
-    let teamId = world.params.teamId;
+    const teamId = world.params.teamId;
     let team = teamId ? await db.team.findUnique({ where: { id: teamId }, select: { id: true, editionId: true, categoryId: true } }) : null;
     if (!team) {
       // No teams area (yet): an edition and a team of school A with pupilA, made here.
@@ -201,7 +201,6 @@ export const submissionsArea: GuardArea = {
         (await newPupil(db, world.schoolA.id, "Guardsleerling", { userId: world.userIds.pupilA }));
       await db.teamMember.create({ data: { teamId: created.id, pupilId: pupil.id, position: 1 } });
       team = { id: created.id, editionId: edition.id, categoryId: created.categoryId };
-      teamId = created.id;
     }
     await addVersion(db, team.id, `Onze zonne-auto ${mk("submission")}`, [], world.userIds.teacherA);
     // A second team (school B) in the same edition: its name is the overview's marker; its pupil
