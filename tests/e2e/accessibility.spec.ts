@@ -30,7 +30,7 @@ async function walkBoth(page: Page, role: string, starts: string[], skip: Readon
   await setLanguage(page, "en");
   const english = found.filter((p) => !p.redirected && !checkedInEnglish.has(p.pattern));
   for (const p of english) {
-    await checkPage(page, { name: `walk-${role}-${p.pattern.replace(/[^A-Za-z0-9]+/g, "-")}`, path: p.path }, "en");
+    await checkPage(page, { name: `walk-${role}-${p.pattern.replace(/[^A-Za-z0-9]+/g, "-")}`, path: p.path, status: p.pattern === "/*" ? 404 : 200 }, "en");
     checkedInEnglish.add(p.pattern);
   }
   await setLanguage(page, "nl");

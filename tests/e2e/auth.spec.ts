@@ -13,7 +13,7 @@ async function openNewestMailTo(page: Page, address: string) {
 
 test("sign in through the link in the mail, switch role, sign out (Dutch)", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "Inloggen" }).click();
+  await page.getByRole("link", { name: "Inloggen", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
   await page.getByLabel("E-mailadres").fill(ROB);
   await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
@@ -33,7 +33,7 @@ test("sign in through the link in the mail, switch role, sign out (Dutch)", asyn
   await expect(page.getByRole("link", { name: "Mensen en rollen beheren" })).toBeVisible();
 
   await page.getByRole("button", { name: "Uitloggen" }).click();
-  await expect(page.getByRole("link", { name: "Inloggen" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Inloggen", exact: true })).toBeVisible();
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fdashboard/);
 });
@@ -64,7 +64,7 @@ test("sign in with the typed code, in English", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Welcome, Marieke van der Linden" })).toBeVisible();
   await expect(page.getByText("You are here as: Company contact · Van der Linden Installatietechniek")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
 });
 
 test("sign-in works without JavaScript", async ({ browser }) => {

@@ -4,7 +4,7 @@
 // /teams/:teamId).
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { checkPage } from "./a11y-kit";
 
 const routesDir = path.resolve(import.meta.dirname, "../../app/routes");
@@ -101,9 +101,16 @@ export async function walkPages(page: Page, options: { role: string; starts: str
   const done: WalkResult = [];
   while (queue.length > 0 && done.length < options.cap) {
     const next = queue.shift()!;
-    await checkPage(page, { name: `walk-${options.role}-${slugOf(next.pattern)}`, path: next.path }, options.lang);
-    const landed = routeOf(new URL(page.url()).pathname, patterns)?.pattern ?? new URL(page.url()).pathname;
-    done.push({ ...next, redirected: landed !== next.pattern });
+    // Where the link really leads (a link may redirect: /bedrijf to the contact's own company, a
+    // sign-in page to the dashboard once signed in). The page checked is that one, and the check
+    // asserts it answers as expected there: 200, or 404 for an address no route knows.
+    const probe = await page.request.get(next.path);
+    const final = new URL(probe.url());
+    const landedPath = `${final.pathname}${final.search}`;
+    if (options.role !== "anonymous") expect(final.pathname, `walk-${options.role}: ${next.path} sent a signed-in person to sign in`).not.toBe("/login");
+    const landed = routeOf(final.pathname, patterns)?.pattern ?? final.pathname;
+    await checkPage(page, { name: `walk-${options.role}-${slugOf(next.pattern)}`, path: landedPath, status: landed === "/*" ? 404 : 200 }, options.lang);
+    done.push({ ...next, path: landedPath, redirected: landed !== next.pattern });
     for (const url of await pageLinks(page)) enqueue(url);
   }
   if (queue.length > 0) console.log(`walk ${options.role}: cap of ${options.cap} pages reached; not checked: ${queue.map((q) => q.pattern).join(", ")}`);

@@ -57,12 +57,12 @@ describe("registering a team", () => {
     const few = await respond(() => registerAction(args(post(`/teams/nieuw?editie=${e.id}`, registration(e, s.id, "De Zonnekoningen", ["Sem"]), jar))));
     expect(few.status).toBe(400);
     const body = await few.json();
-    expect(body.error.pupils).toEqual(["teams:errors.tooFew?min=2"]);
+    expect(body.error.pupils).toEqual(["teams:errors.tooFew?count=2"]);
     expect(body.initialValue.name).toBe("De Zonnekoningen");
     expect(body.initialValue.pupils[0].firstName).toBe("Sem");
     const many = await respond(() => registerAction(args(post("/teams/nieuw", registration(e, s.id, "De Zonnekoningen", ["A", "B", "C", "D", "E"]), jar))));
     expect(many.status).toBe(400);
-    expect((await many.json()).error.pupils).toEqual(["teams:errors.tooMany?max=4"]);
+    expect((await many.json()).error.pupils).toEqual(["teams:errors.tooMany?count=4"]);
     expect(await db.team.count({ where: { editionId: e.id } })).toBe(0);
   });
 

@@ -6,10 +6,19 @@
 import fc from "fast-check";
 import type { PrismaClient } from "../../../app/generated/prisma/client";
 import { startInvoicePayment } from "../../../app/modules/invoices/invoices.server";
+import { now } from "../../../app/utils/clock.server";
 import { randomToken } from "../../../app/utils/crypto.server";
+import { toDateInputValue } from "../../../app/utils/format";
 import type { Cells, Row } from "../access-matrix";
 import { cellsOf, everyone, marker } from "../cells";
-import { form, fresh, ID_TRICKS, redirected, sessionFor, typedDate, typedText, type Ctx, type Fixture, type FormAction } from "../kit";
+import { form, fresh, ID_TRICKS, redirected, sessionFor, typedText, type Ctx, type Fixture, type FormAction } from "../kit";
+
+// A transfer can only be recorded as received today or earlier, and not before the invoice
+// (issue 15, finding 12): the valid date is today's, typed in each accepted style.
+const typedPaidDate = fc.constantFrom("iso", "-", "/", ".").map((style) => {
+  const [y, m, d] = toDateInputValue(now()).split("-");
+  return style === "iso" ? `${y}-${m}-${d}` : `${Number(d)}${style}${Number(m)}${style}${y}`;
+});
 import type { GuardArea } from "./types";
 
 /** The world's and the datasets' school year: far from any real one, so nothing else invoices it. */
@@ -251,7 +260,7 @@ const actions: FormAction[] = [
     variants: [
       {
         name: "transfer",
-        valid: form({ intent: fc.constant("transfer"), invoiceId: fc.constant("{invoiceId}"), date: typedDate, reference: text(100) }),
+        valid: form({ intent: fc.constant("transfer"), invoiceId: fc.constant("{invoiceId}"), date: typedPaidDate, reference: text(100) }),
         prepare: boardFixture,
         accepted: (res) => redirected(res, "/bestuur/facturen"),
         async stored(ctx, fx, value) {
