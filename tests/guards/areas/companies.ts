@@ -59,9 +59,10 @@ const rows: Record<string, Row> = {
     marker: () => text("companies", "apply.title"),
     cells: everyone(200),
     action: {
-      why: "Anyone may apply; an incomplete application is refused before anything is written.",
+      why: "Anyone may apply; an incomplete application is refused with nothing written but the client's post count for the rate limit.",
       form: () => ({ intent: "apply" }),
       cells: everyone(400),
+      writes: ["RateLimit"],
     },
   },
   "routes/aanmelden.bedankt": {
