@@ -9,7 +9,7 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { SelectField } from "~/components/ui/select";
 import { DataTable, type Column } from "~/components/ui/table";
 import { requireBoard } from "~/modules/auth/access.server";
-import { companiesCsvResponse, companiesTable, companiesWhere, listBoardCompanies, StatusFilter } from "~/modules/companies/board-companies.server";
+import { companiesTable, companiesWhere, listBoardCompanies, StatusFilter } from "~/modules/companies/board-companies.server";
 import { COMPANY_STATUSES } from "~/modules/companies/company-state";
 import { formatDate } from "~/utils/format";
 import { getLanguage, i18next } from "~/utils/i18n.server";
@@ -24,46 +24,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(lang, "companies");
   const status = StatusFilter.parse(url.searchParams.get("status") ?? undefined);
   const params = companiesTable.parse(url);
-  const where = companiesWhere(status, params.q);
-  if (url.searchParams.get("format") === "csv") return companiesCsvResponse(where, lang);
-  const list = await listBoardCompanies(where, params);
+  const list = await listBoardCompanies(companiesWhere(status, params.q), params);
   return json({ title: t("list.title"), ...list, status: status ?? "" });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: (data as { title?: string } | undefined)?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
-/**
- * The export link: a Remix data request of this route (?_data=…), the only kind of request whose
- * answer is the loader's own Response (text/csv); a document request renders the page instead.
- */
+/** The export link: the CSV is a resource route of its own (bestuur.bedrijven[.]csv.ts), same filters. */
 const csvHref = (params: URLSearchParams) => {
-  params.set("_data", "routes/bestuur.bedrijven._index");
-  return `/bestuur/bedrijven?${params.toString()}`;
+  const query = params.toString();
+  return `/bestuur/bedrijven.csv${query ? `?${query}` : ""}`;
 };
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
 
 export default function Companies() {
   const { t, i18n } = useTranslation("companies");
-  const data = useLoaderData<typeof loader>() as ReturnType<typeof useLoaderData<typeof loader>> | string;
+  const { rows, state, status, pending } = useLoaderData<typeof loader>();
   const title = t("list.title");
-  // A document request for ?format=csv gets the file as loader data (only a data request answers
-  // with the file itself): offer the download instead of failing.
-  if (typeof data === "string") {
-    return (
-      <div className="space-y-6">
-        <PageHeader title={title} />
-        <a href={csvHref(new URLSearchParams({ format: "csv" }))} className={buttonClass("primary")} download>
-          {t("list.export")}
-        </a>
-      </div>
-    );
-  }
-  const { rows, state, status, pending } = data;
   const csvParams = new URLSearchParams();
   if (status) csvParams.set("status", status);
   if (state.q) csvParams.set("q", state.q);
-  csvParams.set("format", "csv");
   const columns: Column<Row>[] = [
     {
       key: "name",

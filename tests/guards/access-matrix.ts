@@ -188,9 +188,10 @@ const CORE_ROWS: Record<string, Row> = {
     cells: everyone("redirect:/"),
     noPage: "it only redirects (home, or back to the page the language was chosen on)",
     action: {
-      why: "Anyone may choose a language (a cookie, no database); an unknown one changes nothing.",
+      why: "Anyone may choose a language (a cookie); an unknown one changes nothing but the per-client post count of the rate limit.",
       form: () => ({ lang: "xx", redirectTo: "/" }),
       cells: everyone("redirect:/"),
+      writes: ["RateLimit"],
     },
   },
   "routes/login._index": {
@@ -199,9 +200,10 @@ const CORE_ROWS: Record<string, Row> = {
     marker: () => text("auth", "login.metaTitle"),
     cells: SIGNED_IN_GOES_TO_DASHBOARD,
     action: {
-      why: "Anyone may ask for a sign-in mail; an invalid address is refused before anything is written.",
+      why: "Anyone may ask for a sign-in mail; an invalid address is refused, having only counted the client's post for the rate limit.",
       form: () => ({ email: "not-an-address" }),
       cells: everyone(400),
+      writes: ["RateLimit"],
     },
   },
   "routes/login.code": {
@@ -210,9 +212,10 @@ const CORE_ROWS: Record<string, Row> = {
     marker: () => text("auth", "code.title"),
     cells: everyone(200),
     action: {
-      why: "A malformed code is refused before the rate limit or the token is touched.",
+      why: "A malformed code is refused before the token is touched (the client's post is counted for the rate limit first).",
       form: () => ({ code: "" }),
       cells: everyone(400),
+      writes: ["RateLimit"],
     },
   },
   "routes/login.confirm.$token": {
@@ -241,9 +244,10 @@ const CORE_ROWS: Record<string, Row> = {
     marker: () => text("auth", "pupil.title"),
     cells: SIGNED_IN_GOES_TO_DASHBOARD,
     action: {
-      why: "A malformed pupil code is refused before the rate limit is touched.",
+      why: "A malformed pupil code is refused before any code is compared (the client's post is counted for the rate limit first).",
       form: () => ({ code: "" }),
       cells: everyone(400),
+      writes: ["RateLimit"],
     },
   },
   "routes/logout": {

@@ -141,7 +141,7 @@ export const CROSS_CELLS: CrossCell[] = [
     name: "school A's teacher opens the board's edition overview and its CSV (school B's team is in it)",
     route: "routes/bestuur.edities.$editionId.overzicht", covers: ["param:editionId"], as: "teacherA",
     path: (w) => `/bestuur/edities/${p(w, "submissionEditionId")}/overzicht`,
-    exports: (w) => [`/bestuur/edities/${p(w, "submissionEditionId")}/overzicht?format=csv&_data=routes%2Fbestuur.edities.%24editionId.overzicht`],
+    exports: (w) => [`/bestuur/edities/${p(w, "submissionEditionId")}/overzicht.csv`],
     markers: ["submissionTeam", "pupilNoConsent"],
   },
   // --- Files ---------------------------------------------------------------------------------------

@@ -54,12 +54,12 @@ const RESOURCES: Record<string, ResourcePlan> = {
   "invoice PDF": { route: "routes/facturen.$invoiceId.pdf", as: "contact", path: (d) => `/facturen/${d.params.invoiceId}/pdf`, budget: 6 },
   "invoice PDF by link": { route: "routes/factuur.$token.pdf", as: "anonymous", path: (d) => `/factuur/${d.params.invoiceToken}/pdf`, budget: 4 },
   "stored file": { route: "routes/files.$fileId", as: "board", path: (d) => `/files/${d.params.fileId}`, budget: 4 },
-  "companies CSV": { route: "routes/bestuur.bedrijven._index", as: "board", path: () => `/bestuur/bedrijven?format=csv&_data=${encodeURIComponent("routes/bestuur.bedrijven._index")}`, budget: 6 },
+  "companies CSV": { route: "routes/bestuur.bedrijven[.]csv", as: "board", path: () => "/bestuur/bedrijven.csv", budget: 6 },
   "edition overview CSV": {
-    route: "routes/bestuur.edities.$editionId.overzicht",
+    route: "routes/bestuur.edities.$editionId.overzicht[.]csv",
     as: "board",
-    path: (d) => `/bestuur/edities/${d.params.submissionEditionId}/overzicht?format=csv&_data=${encodeURIComponent("routes/bestuur.edities.$editionId.overzicht")}`,
-    budget: 8,
+    path: (d) => `/bestuur/edities/${d.params.submissionEditionId}/overzicht.csv`,
+    budget: 6,
   },
 };
 
@@ -230,7 +230,7 @@ describe("query budgets", () => {
     const problems: string[] = [];
     for (const [name, plan] of Object.entries(RESOURCES)) {
       const route = app.routes.find((r) => r.id === plan.route)!;
-      // Counted as one GET of the address, whatever the route (a CSV comes as a page's loader data).
+      // Counted as one GET of the address.
       const asResource = { ...route, hasComponent: false };
       const small = await measure(asResource, "small", plan);
       const large = await measure(asResource, "large", plan);

@@ -9,8 +9,10 @@ import { canSeeCompanyLogo } from "~/modules/companies/logos.server";
 import { getFoundationSettings } from "~/modules/companies/settings.server";
 import { action as applyAction, loader as applyLoader } from "~/routes/aanmelden._index";
 import { action as detailAction, loader as detailLoader } from "~/routes/bestuur.bedrijven.$companyId";
+import { loader as csvLoader } from "~/routes/bestuur.bedrijven[.]csv";
 import { loader as listLoader } from "~/routes/bestuur.bedrijven._index";
-import { action as settingsAction, isIban, loader as settingsLoader, parseEuros } from "~/routes/bestuur.instellingen";
+import { isIban, parseEuros } from "~/modules/companies/settings.schema";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/bestuur.instellingen";
 import { resetClock, setClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { resetEnv } from "~/utils/env.server";
@@ -278,6 +280,7 @@ describe("the board decides", () => {
 describe("access to the board's pages", () => {
   const pages = [
     { name: "list", run: (r: Request) => listLoader(args(r)) },
+    { name: "csv", run: (r: Request) => csvLoader(args(r)) },
     { name: "detail", run: (r: Request) => detailLoader(args(r, { companyId: "cabc" })) },
     { name: "detail action", run: (r: Request) => detailAction(args(r, { companyId: "cabc" })) },
     { name: "settings", run: (r: Request) => settingsLoader(args(r)) },
@@ -327,7 +330,7 @@ describe("the board's list and CSV", () => {
         status: "PAID", paidAt: new Date("2026-09-15T10:00:00Z"), createdAt: at, updatedAt: at,
       },
     });
-    const res = await listLoader(args(get("/bestuur/bedrijven?format=csv&q=Csv", jar)));
+    const res = await csvLoader(args(get("/bestuur/bedrijven.csv?q=Csv", jar)));
     expect(res.headers.get("Content-Type")).toMatch(/^text\/csv/);
     const text = await res.text();
     const lines = text.replace(/^\uFEFF/, "").trim().split(/\r?\n/);

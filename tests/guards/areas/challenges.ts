@@ -20,8 +20,6 @@ const BOARD_ONLY: Cells = cellsOf(403, { anonymous: "login", board: 200 });
 const POST_BOARD: ActionCells = cellsOf(403, { anonymous: "login", board: 400 }) as ActionCells;
 const SCHOOL_CONTACTS: Cells = cellsOf(403, { anonymous: "login", schoolContactA: 200, schoolContactB: 200 });
 const POST_SCHOOL_CONTACTS: ActionCells = cellsOf(403, { anonymous: "login", schoolContactA: 400, schoolContactB: 400 }) as ActionCells;
-const SIGNED_IN: Cells = cellsOf(200, { anonymous: "login" });
-const POST_SIGNED_IN: ActionCells = cellsOf(400, { anonymous: "login" }) as ActionCells;
 const harmless = () => ({ intent: "no-such-intent" });
 
 const rows: Record<string, Row> = {
@@ -98,11 +96,11 @@ const rows: Record<string, Row> = {
     action: { why: "Only school contacts decide on teacher requests of their school.", form: harmless, cells: POST_SCHOOL_CONTACTS },
   },
   "routes/docent.aanvragen": {
-    why: "Anyone signed in may ask to become a teacher of a school (a school in the list is the marker).",
+    why: "Anyone signed in but a pupil may ask to become a teacher of a school (a school in the list is the marker); a pupil account is refused.",
     path: () => "/docent/aanvragen",
     marker: marker("schoolC"),
-    cells: SIGNED_IN,
-    action: { why: "Anyone signed in may send a request.", form: harmless, cells: POST_SIGNED_IN },
+    cells: cellsOf(200, { anonymous: "login", pupilA: 403 }),
+    action: { why: "Anyone signed in but a pupil may send a request.", form: harmless, cells: cellsOf(400, { anonymous: "login", pupilA: 403 }) as ActionCells },
   },
 };
 

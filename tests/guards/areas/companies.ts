@@ -59,9 +59,10 @@ const rows: Record<string, Row> = {
     marker: () => text("companies", "apply.title"),
     cells: everyone(200),
     action: {
-      why: "Anyone may apply; an incomplete application is refused before anything is written.",
+      why: "Anyone may apply; an incomplete application is refused with nothing written but the client's post count for the rate limit.",
       form: () => ({ intent: "apply" }),
       cells: everyone(400),
+      writes: ["RateLimit"],
     },
   },
   "routes/aanmelden.bedankt": {
@@ -75,8 +76,13 @@ const rows: Record<string, Row> = {
     path: () => "/bestuur/bedrijven",
     marker: marker("coApplied"),
     cells: BOARD_ONLY,
-    // The export link is a data request (?_data=), whose answer is the loader's own text/csv Response.
-    formats: [{ name: "CSV", query: "format=csv&_data=routes%2Fbestuur.bedrijven._index", contentType: "text/csv" }],
+  },
+  "routes/bestuur.bedrijven[.]csv": {
+    why: "The companies' CSV (a resource route the list links to): the board only (marker: an application's name).",
+    path: () => "/bestuur/bedrijven.csv",
+    marker: marker("coApplied"),
+    cells: BOARD_ONLY,
+    formats: [{ name: "CSV", query: "status=APPLIED", contentType: "text/csv" }],
   },
   "routes/bestuur.bedrijven.$companyId": {
     why: "One company for the board (details, contacts, history, decisions); everyone else is refused before the company is looked up.",

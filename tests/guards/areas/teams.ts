@@ -340,7 +340,7 @@ export const teamsArea: GuardArea = {
           cells: everyone("hidden"),
         },
       ],
-      action: { why: "Answering needs a good token; a wrong one is refused for everyone.", path: () => "/toestemming/guards-wrong-token-guards-wrong-token", form: () => ({ giverName: "Ouder" }), cells: everyone(400) },
+      action: { why: "Answering needs a good token; a wrong one is refused for everyone (having counted the client's post for the rate limit).", path: () => "/toestemming/guards-wrong-token-guards-wrong-token", form: () => ({ giverName: "Ouder" }), cells: everyone(400), writes: ["RateLimit"] },
     },
     "routes/mijn-team": {
       why: "A pupil's own team; only pupils.",
