@@ -53,6 +53,8 @@ export const EXEMPT: Record<string, string> = {
   "routes/ontwerp delete:id": "a literal (\"demo\"), not an object id",
   "routes/teams.nieuw *:editionId": "editions are the foundation's, open to every school",
   "routes/teams.nieuw *:categoryId": "categories belong to an edition, open to every school",
+  "routes/facturen.$invoiceId refund:paymentId": "refunding a second payment is the board's alone (403 for anyone else before the id is read); the payment is looked up within this invoice only (tests/unit/invoices-flow.test.ts, paid twice)",
+  "routes/factuur.$token refund:paymentId": "refunding a second payment is the board's alone (403 for anyone else before the id is read); the payment is looked up within this invoice only (tests/unit/invoices-flow.test.ts, paid twice)",
   "routes/teams.nieuw *:helperSchoolId": "a helper school may be any school by design (a primary school that helps)",
 };
 
@@ -142,6 +144,12 @@ export const CROSS_CELLS: CrossCell[] = [
     route: "routes/bestuur.edities.$editionId.overzicht", covers: ["param:editionId"], as: "teacherA",
     path: (w) => `/bestuur/edities/${p(w, "submissionEditionId")}/overzicht`,
     exports: (w) => [`/bestuur/edities/${p(w, "submissionEditionId")}/overzicht.csv`],
+    markers: ["submissionTeam", "pupilNoConsent"],
+  },
+  {
+    name: "school A's teacher asks for the board's edition overview CSV directly",
+    route: "routes/bestuur.edities.$editionId.overzicht[.]csv", covers: ["param:editionId"], as: "teacherA",
+    path: (w) => `/bestuur/edities/${p(w, "submissionEditionId")}/overzicht.csv`,
     markers: ["submissionTeam", "pupilNoConsent"],
   },
   // --- Files ---------------------------------------------------------------------------------------
