@@ -3,30 +3,16 @@
 // one of these (routes write no access checks of their own). Anonymous visitors go to sign in;
 // a signed-in stranger gets 404 where the object's existence must not show, else 403.
 import { staffSchoolIds, teacherSchoolIds, findTeamScope, staffRelation, type TeamViewer } from "~/modules/challenges/team-access.server";
-import { contactSchoolId } from "~/modules/challenges/schools.server";
 import { findSubmissionTeam, type SubmissionTeam } from "~/modules/challenges/submission-page.server";
 import { teamAccess, type TeamAccess } from "~/modules/challenges/submissions.server";
 import { ID_PATTERN } from "~/utils/input";
-import { can, isBoard } from "./permissions";
+import { isBoard } from "./permissions";
 import { forbidden, notFound, requireUser, type AuthUser } from "./session.server";
 
+// One helper per check: the company and school-contact checks live in access.server.ts.
+export { requireCompanyAccess, requireSchoolContact, type CompanyAccess } from "./access.server";
+
 const isId = (value: unknown): value is string => typeof value === "string" && ID_PATTERN.test(value);
-
-// --- Companies -----------------------------------------------------------------------------------
-
-export type CompanyAccess = { user: AuthUser; companyId: string; board: boolean };
-
-/**
- * A company's own pages (/bedrijf/<id>/…): the board, and the contacts of that company. Anyone
- * else signed in gets 404, so another company's pages do not reveal it exists.
- */
-export async function requireCompanyAccess(request: Request, companyId: string | undefined): Promise<CompanyAccess> {
-  const user = await requireUser(request);
-  if (!isId(companyId)) notFound();
-  // The scoped permission (the board, or a contact of this very company); 404 rather than 403.
-  if (!can(user.roles, "company:read", { companyId })) notFound();
-  return { user, companyId, board: isBoard(user.roles) };
-}
 
 // --- Teams ---------------------------------------------------------------------------------------
 
@@ -66,14 +52,6 @@ export async function requireTeamAccess(
 }
 
 // --- Schools -------------------------------------------------------------------------------------
-
-/** The school contact and the school they act for (the active role's school); anyone else 403. */
-export async function requireSchoolContact(request: Request): Promise<{ user: AuthUser; schoolId: string }> {
-  const user = await requireUser(request);
-  const schoolId = contactSchoolId(user);
-  if (!schoolId) forbidden();
-  return { user, schoolId };
-}
 
 /**
  * The board, or staff of at least one school: `teacher` (TEACHER roles: registering teams) or

@@ -90,14 +90,6 @@ export async function canSeeAgreement(userId: string | null, schoolId: string): 
 
 // --- The school contact ------------------------------------------------------------------------------
 
-/**
- * The school a person acts for as school contact: the active role's school when that role is a
- * school contact, otherwise their first school-contact role; null: they are no school contact.
- */
-export function contactSchoolId(user: Pick<AuthUser, "roles" | "activeRole">): string | null {
-  if (user.activeRole?.role === "SCHOOL_CONTACT") return user.activeRole.schoolId;
-  return user.roles.find((r) => r.role === "SCHOOL_CONTACT")?.schoolId ?? null;
-}
 
 // --- Teacher requests ---------------------------------------------------------------------------------
 
