@@ -89,7 +89,7 @@ const CORE_ACTIONS: FormAction[] = [
     reads: { as: "none" },
     refusal: "4xx",
     fields: [],
-    tables: ["LoginToken", "Session", "AuditLog"],
+    tables: ["LoginToken", "Session", "AuditLog", "RateLimit"],
     variants: [
       {
         name: "confirm",
