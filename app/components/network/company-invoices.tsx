@@ -6,6 +6,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Card, PageHeader } from "~/components/ui/page";
 import type { InvoiceStatus, PaymentStatus } from "~/generated/prisma/enums";
 import type { getCompanyInvoices } from "~/modules/network/company-pages.server";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { formatDate, formatMoney } from "~/utils/format";
 
 const INVOICE_TONES: Record<InvoiceStatus, BadgeTone> = { OPEN: "info", PAID: "success", WAIVED: "neutral", CANCELLED: "neutral" };
@@ -23,7 +24,7 @@ export function CompanyInvoicesView({ invoices, payments }: Pick<NonNullable<Ser
       ) : (
         <Card>
           <h2 className="text-lg font-semibold">{t("invoices.listTitle")}</h2>
-          <div className="relative mt-3 max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label={t("invoices.listTitle")}>
+          <ScrollRegion className="relative mt-3" label={t("invoices.listTitle")}>
             <table className="w-full min-w-[40rem] text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-300">
@@ -72,7 +73,7 @@ export function CompanyInvoicesView({ invoices, payments }: Pick<NonNullable<Ser
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </Card>
       )}
       <Card>
@@ -80,7 +81,7 @@ export function CompanyInvoicesView({ invoices, payments }: Pick<NonNullable<Ser
         {payments.length === 0 ? (
           <p className="mt-2 text-slate-700">{t("invoices.noPayments")}</p>
         ) : (
-          <div className="relative mt-3 max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label={t("invoices.paymentsTitle")}>
+          <ScrollRegion className="relative mt-3" label={t("invoices.paymentsTitle")}>
             <table className="w-full min-w-[32rem] text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-300">
@@ -103,7 +104,7 @@ export function CompanyInvoicesView({ invoices, payments }: Pick<NonNullable<Ser
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Card>
     </div>
