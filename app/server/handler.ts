@@ -5,6 +5,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { Env } from "../utils/env.server";
 import { applySecurityHeaders } from "../utils/headers.server";
 import { isCrossSiteRequest } from "../utils/origin.server";
+import { createSharedPages } from "./shared-pages";
 
 export type AppHandler = (request: Request) => Promise<Response>;
 
@@ -16,6 +17,9 @@ export function createAppHandler(build: ServerBuild | (() => Promise<ServerBuild
   const mode = env.NODE_ENV === "production" ? "production" : "development";
   const handle = createRequestHandler(build, mode);
   const headerOptions = { https: env.APP_URL.startsWith("https:"), dev: env.NODE_ENV === "development" };
+  // Anonymous visitors of public pages share one rendering (app/server/shared-pages.ts); not in
+  // development, where Vite reloads the code.
+  const shared = createSharedPages(mode === "production" ? env.SHARED_PAGES_TTL_MS : 0);
   return async (request) => {
     let response: Response;
     if (isCrossSiteRequest(request, env.APP_URL)) {
@@ -24,7 +28,7 @@ export function createAppHandler(build: ServerBuild | (() => Promise<ServerBuild
         headers: { "Content-Type": "text/plain; charset=utf-8" },
       });
     } else {
-      response = await handle(request);
+      response = await shared.respond(request, handle);
     }
     // A response may set stricter values of its own (documents: a CSP with their nonce; files: a
     // sandboxing CSP and no referrer); everything else gets the app's defaults.

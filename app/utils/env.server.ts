@@ -52,6 +52,9 @@ const EnvSchema = z
     STRIPE_FAKE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     // Uploads: local disk under DATA_DIR unless an UploadThing token is set.
     UPLOADTHING_TOKEN: optionalString,
+    // Anonymous visitors of public pages share one rendering per this many milliseconds (0: off);
+    // app/server/shared-pages.ts.
+    SHARED_PAGES_TTL_MS: z.coerce.number().int().min(0, "must be 0–60000").max(60000, "must be 0–60000").default(1000),
     // A deployment on its own database must use the real services, unless this says it is a test site.
     SIMULATE_SERVICES: booleanFlag(false),
   })

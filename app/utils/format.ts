@@ -22,19 +22,29 @@ function toDate(value: DateInput): Date {
   return date;
 }
 
+// Formatters are made once per language and style (a new Intl formatter costs far more than a
+// format call; pages format hundreds of dates and amounts). The key is the caller's name for the
+// style, so a lookup builds no options object.
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${lang}|${JSON.stringify(options)}`;
+function dateFormat(lang: string, name: string, options: () => Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${lang}|${name}`;
   let format = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) cache.set(key, (format = new Intl.DateTimeFormat(intlLocale(lang), { ...options, timeZone: TIME_ZONE })));
+  if (!format) cache.set(key, (format = new Intl.DateTimeFormat(intlLocale(lang), { ...options(), timeZone: TIME_ZONE })));
   return format;
 }
-function numberFormat(lang: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n|${lang}|${JSON.stringify(options)}`;
+/** A cached number formatter; `name` must identify `options` (e.g. "currency:EUR"). */
+export function numberFormat(lang: string, name: string, options: () => Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${lang}|${name}`;
   let format = cache.get(key) as Intl.NumberFormat | undefined;
-  if (!format) cache.set(key, (format = new Intl.NumberFormat(intlLocale(lang), options)));
+  if (!format) cache.set(key, (format = new Intl.NumberFormat(intlLocale(lang), options())));
   return format;
 }
+
+const DATE_STYLES: Record<string, Intl.DateTimeFormatOptions> = {
+  short: { day: "2-digit", month: "2-digit", year: "numeric" },
+  weekday: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
+  long: { day: "numeric", month: "long", year: "numeric" },
+};
 
 export type DateStyle = "long" | "short" | "weekday";
 
@@ -43,18 +53,13 @@ export type DateStyle = "long" | "short" | "weekday";
  * English: "14 March 2025", "14/03/2025", "Friday, 14 March 2025".
  */
 export function formatDate(value: DateInput, lang: string, style: DateStyle = "long"): string {
-  const options: Intl.DateTimeFormatOptions =
-    style === "short"
-      ? { day: "2-digit", month: "2-digit", year: "numeric" }
-      : style === "weekday"
-        ? { weekday: "long", day: "numeric", month: "long", year: "numeric" }
-        : { day: "numeric", month: "long", year: "numeric" };
-  return dateFormat(lang, options).format(toDate(value));
+  const name = style in DATE_STYLES ? style : "long";
+  return dateFormat(lang, name, () => DATE_STYLES[name]!).format(toDate(value));
 }
 
 /** "09:30" — 24-hour clock in both languages. */
 export function formatTime(value: DateInput, lang: string): string {
-  return dateFormat(lang, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(toDate(value));
+  return dateFormat(lang, "time", () => ({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" })).format(toDate(value));
 }
 
 /** "14 maart 2025 om 09:30" / "14 March 2025 at 09:30" (joined by us: ICU versions differ here). */
@@ -63,7 +68,7 @@ export function formatDateTime(value: DateInput, lang: string, style: DateStyle 
 }
 
 export function formatNumber(value: number, lang: string): string {
-  return numberFormat(lang, {}).format(value);
+  return numberFormat(lang, "number", () => ({})).format(value);
 }
 
 /**
@@ -72,7 +77,7 @@ export function formatNumber(value: number, lang: string): string {
  */
 export function formatMoney(cents: number, lang: string, currency = "EUR"): string {
   if (!Number.isSafeInteger(cents)) throw new RangeError(`money must be integer cents, got ${cents}`);
-  return numberFormat(lang, { style: "currency", currency }).format(cents / 100);
+  return numberFormat(lang, `currency:${currency}`, () => ({ style: "currency", currency })).format(cents / 100);
 }
 
 // ---------------------------------------------------------------------------------------------

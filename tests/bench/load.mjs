@@ -16,6 +16,7 @@ process.stdout.write(
     requests: result.requests.total,
     warmupRequests: warmup?.requests.total ?? 0,
     perSecond: result.requests.total / (result.duration || 1),
+    bytesPerRequest: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,

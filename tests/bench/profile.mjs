@@ -1,14 +1,21 @@
 // Summarises a CPU profile of the portal (`BENCH_CPU_PROF=1 npm run bench` writes one to
 // test-results/profiles): self time per package or part, and the heaviest functions.
-//   node tests/bench/profile.mjs test-results/profiles/<file>.cpuprofile [top]
+//   node tests/bench/profile.mjs test-results/profiles/<file>.cpuprofile [top] [last-ms]
+// last-ms: only the samples of the profile's last so many milliseconds (e.g. 5000: one measured
+// case of a BENCH_PAGES run, without the server's start-up).
 import { readFileSync } from "node:fs";
 
-const [file, top = "15"] = process.argv.slice(2);
+const [file, top = "15", lastMs] = process.argv.slice(2);
 const profile = JSON.parse(readFileSync(file, "utf8"));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
 const dt = profile.timeDeltas;
-for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (dt[i] ?? 0));
+const from = lastMs ? profile.endTime - Number(lastMs) * 1000 : -Infinity;
+let at = profile.startTime;
+for (let i = 0; i < profile.samples.length; i++) {
+  at += dt[i] ?? 0;
+  if (at >= from) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (dt[i] ?? 0));
+}
 
 const part = (node) => {
   const { url, functionName } = node.callFrame;

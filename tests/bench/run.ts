@@ -34,8 +34,8 @@ const SERVE = path.join(fixtureOut, "node/main.js");
 const pinned = availableParallelism() >= 2 && spawnSync("taskset", ["-c", "0", "true"]).status === 0;
 const onCore = (core: number, cmd: string, args: string[]): [string, string[]] => (pinned ? ["taskset", ["-c", String(core), cmd, ...args]] : [cmd, args]);
 
-type Socket = { requests: number; warmupRequests: number; perSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number; timeouts: number };
-type Figure = { name: string; group: string; path?: string; cpuMsPerRequest?: number; cpuVsRemix?: number; perSecond: number; p50Ms: number; p99Ms: number; requests: number; vsRemix?: number; vsBytes?: number; ratio?: number };
+type Socket = { requests: number; warmupRequests: number; perSecond: number; bytesPerRequest?: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number; timeouts: number };
+type Figure = { name: string; group: string; path?: string; kbPerAnswer?: number; cpuMsPerRequest?: number; cpuVsRemix?: number; perSecond: number; p50Ms: number; p99Ms: number; requests: number; vsRemix?: number; vsBytes?: number; ratio?: number };
 
 /** Starts a server process on core 0 and waits until it answers `probe`. */
 async function startServer(name: string, args: string[], env: Record<string, string>, probe: string): Promise<{ child: ChildProcess; output: () => string }> {
@@ -206,9 +206,9 @@ async function main() {
       }
       if (socket.timeouts) console.log(`  (${socket.timeouts} requests to ${target} timed out after 60 s)`);
       const cpuMsPerRequest = cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / (socket.requests + socket.warmupRequests) : undefined;
-      const figure: Figure = { name, group, path: pathname, cpuMsPerRequest, perSecond: socket.perSecond, p50Ms: socket.p50Ms, p99Ms: socket.p99Ms, requests: socket.requests };
+      const figure: Figure = { name, group, path: pathname, kbPerAnswer: socket.bytesPerRequest ? socket.bytesPerRequest / 1024 : undefined, cpuMsPerRequest, perSecond: socket.perSecond, p50Ms: socket.p50Ms, p99Ms: socket.p99Ms, requests: socket.requests };
       figures.push(figure);
-      console.log(`  ${name.padEnd(46)} ${figure.perSecond.toFixed(0).padStart(7)} req/s  p50 ${String(figure.p50Ms).padStart(4)} ms  p99 ${String(figure.p99Ms).padStart(4)} ms  ${cpuMsPerRequest?.toFixed(2) ?? "?"} CPU ms/request`);
+      console.log(`  ${name.padEnd(46)} ${figure.perSecond.toFixed(0).padStart(7)} req/s  p50 ${String(figure.p50Ms).padStart(4)} ms  p99 ${String(figure.p99Ms).padStart(4)} ms  ${cpuMsPerRequest?.toFixed(2) ?? "?"} CPU ms/request  ${figure.kbPerAnswer?.toFixed(0) ?? "?"} kB/answer`);
       return figure;
     };
 
@@ -229,7 +229,10 @@ async function main() {
       ["GET a company's invoices (contact)", "signed-in", `/bedrijf/${params.nwCompanyId}/facturen`, cookies.contact],
       ["GET /teams (teacher)", "signed-in", "/teams", cookies.teacher],
     ];
-    for (const [name, group, pathname, cookie] of pages) measure(name, group, `${base}${pathname}`, portal.child, cookie, pathname);
+    // BENCH_PAGES=invoices,teams: only the pages whose name contains one of these (to profile one page alone).
+    const only = process.env.BENCH_PAGES?.split(",").map((s) => s.trim()).filter(Boolean);
+    for (const [name, group, pathname, cookie] of pages.filter(([name]) => !only?.length || only.some((s) => name.includes(s))))
+      measure(name, group, `${base}${pathname}`, portal.child, cookie, pathname);
     await stop(portal.child);
     if (portal.output().includes(PG_PARALLEL_QUERY_WARNING)) throw new Error(`the portal printed pg's warning: ${PG_PARALLEL_QUERY_WARNING}`);
 
@@ -273,10 +276,10 @@ async function main() {
 
     const ratio = (x: number | undefined) => (x === undefined ? "" : `${x.toFixed(x < 0.1 ? 3 : 2)}×`);
     console.log(`\nBenchmarks over loopback sockets (${SMOKE ? "smoke pass, figures not meaningful" : `${TIME_MS} ms per case after ${WARMUP_MS} ms warm-up`}; ${pinned ? "server on core 0, load generator on core 1" : "not pinned"}; data: demo seed + ${rows} dataset rows)`);
-    console.log(`${"case".padEnd(46)}${"req/s".padStart(8)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}${"× (b) Remix".padStart(13)}${"× (a) bytes".padStart(13)}${"CPU ms/req".padStart(12)}${"CPU × (b)".padStart(11)}`);
+    console.log(`${"case".padEnd(46)}${"req/s".padStart(8)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}${"× (b) Remix".padStart(13)}${"× (a) bytes".padStart(13)}${"CPU ms/req".padStart(12)}${"CPU × (b)".padStart(11)}${"kB".padStart(6)}`);
     for (const f of figures) {
       console.log(
-        `${f.name.padEnd(46)}${f.perSecond.toFixed(0).padStart(8)}${String(f.p50Ms).padStart(8)}${String(f.p99Ms).padStart(8)}${ratio(f.vsRemix).padStart(13)}${ratio(f.vsBytes).padStart(13)}${(f.cpuMsPerRequest?.toFixed(2) ?? "?").padStart(12)}${ratio(f.cpuVsRemix).padStart(11)}`,
+        `${f.name.padEnd(46)}${f.perSecond.toFixed(0).padStart(8)}${String(f.p50Ms).padStart(8)}${String(f.p99Ms).padStart(8)}${ratio(f.vsRemix).padStart(13)}${ratio(f.vsBytes).padStart(13)}${(f.cpuMsPerRequest?.toFixed(2) ?? "?").padStart(12)}${ratio(f.cpuVsRemix).padStart(11)}${(f.kbPerAnswer?.toFixed(0) ?? "?").padStart(6)}`,
       );
     }
     console.log('"× (b)": requests per second relative to the bare Remix page; "CPU × (b)": the bare Remix page\'s CPU time per request divided by this one\'s (1× = as cheap).');

@@ -20,8 +20,12 @@ export type App = { handler: AppHandler; build: ServerBuild; routes: RouteInfo[]
 
 let booted: Promise<App> | undefined;
 
-/** One app per test file (vitest isolates files); later calls reuse it. */
-export function bootApp(): Promise<App> {
+/**
+ * One app per test file (vitest isolates files); later calls reuse it (the first call's options
+ * hold). `sharedPages: false`: every anonymous request renders (the query budgets measure what a
+ * rendering costs; the shared rendering of public pages is tested in tests/unit/shared-pages.test.ts).
+ */
+export function bootApp(options: { sharedPages?: boolean } = {}): Promise<App> {
   booted ??= (async () => {
     const vite: ViteDevServer = await createServer({
       configFile: path.resolve(import.meta.dirname, "vite.config.ts"),
@@ -30,7 +34,8 @@ export function bootApp(): Promise<App> {
       server: { middlewareMode: true, hmr: false, watch: null, ws: false },
     });
     const build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
-    const handler = createAppHandler(async () => build, { ...getEnv(), NODE_ENV: "production" });
+    const env = { ...getEnv(), NODE_ENV: "production" as const, ...(options.sharedPages === false ? { SHARED_PAGES_TTL_MS: 0 } : {}) };
+    const handler = createAppHandler(async () => build, env);
     return { handler, build, routes: routeInfos(build), close: () => vite.close() };
   })();
   return booted;

@@ -99,7 +99,8 @@ beforeAll(async () => {
   delete process.env.STRIPE_WEBHOOK_SECRET;
   delete process.env.RESEND_API_KEY;
   resetEnv();
-  app = await bootApp();
+  // Every request renders: repeats of a public page would otherwise come from the shared rendering.
+  app = await bootApp({ sharedPages: false });
   fake = await startStripeFake({ deliver: async () => new Response("ok"), autoExpireIntervalMs: 0, log: () => {} });
   fileClient = getDb();
   dbs.small = countingClient(process.env.DATABASE_URL!);

@@ -1,6 +1,26 @@
 import { db } from "~/utils/db.server";
 
-export async function checkDatabase(): Promise<{ ok: boolean; latencyMs: number; migrations?: number; error?: string }> {
+export type DatabaseHealth = { ok: boolean; latencyMs: number; migrations?: number; error?: string };
+
+/**
+ * A load balancer may ask many times a second; the answer is at most this old (and requests that
+ * arrive while the database is being asked wait for that one answer). A failure is not kept.
+ */
+const FRESH_MS = 1_000;
+let last: { at: number; result: Promise<DatabaseHealth> } | undefined;
+
+export function checkDatabase(now = Date.now()): Promise<DatabaseHealth> {
+  if (last && now - last.at < FRESH_MS) return last.result;
+  const result = askDatabase();
+  const entry = { at: now, result };
+  last = entry;
+  void result.then((health) => {
+    if (!health.ok && last === entry) last = undefined;
+  });
+  return result;
+}
+
+async function askDatabase(): Promise<DatabaseHealth> {
   const started = performance.now();
   try {
     const rows = await db.$queryRaw<{ count: bigint }[]>`

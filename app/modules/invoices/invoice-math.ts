@@ -1,5 +1,6 @@
 // Invoice arithmetic (pure: no database, no clock). Money is integer cents; VAT rates are basis
 // points (2100 = 21 %); VAT is rounded half-up to whole cents.
+import { numberFormat } from "~/utils/format";
 
 export type VatMode = "EXEMPT" | "RATE";
 
@@ -25,7 +26,7 @@ export function invoiceTotals(netCents: number, mode: VatMode, rateBp: number): 
 
 /** "21" or "9,5" / "9.5": a rate in basis points as a percentage without trailing zeros. */
 export function formatVatRate(rateBp: number, lang: string): string {
-  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "nl-NL", { maximumFractionDigits: 2 }).format(rateBp / 100);
+  return numberFormat(lang === "en" ? "en" : "nl", "rate", () => ({ maximumFractionDigits: 2 })).format(rateBp / 100);
 }
 
 /** The due date: the issue date plus the payment term in days. */

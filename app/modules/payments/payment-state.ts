@@ -22,6 +22,7 @@
 // fails (`…payment_failed` / `…async_payment_failed` → FAILED). Completing checkout is never
 // enough to count an invoice as paid.
 import type { PaymentStatus } from "~/generated/prisma/enums";
+import { numberFormat } from "~/utils/format";
 
 /** The payment methods the portal offers (Stripe's payment method type names). */
 export const PAYMENT_METHODS = ["card", "ideal", "sepa_debit"] as const;
@@ -123,5 +124,6 @@ const SETTLED_PHASE: Record<Exclude<PaymentStatus, "OPEN">, PaymentPhase> = {
 
 /** An amount in cents as people read it: "€ 12,50" (nl) or "€12.50" (en). */
 export function formatAmount(cents: number, currency: string, lang: string): string {
-  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "nl-NL", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
+  const code = currency.toUpperCase();
+  return numberFormat(lang === "en" ? "en" : "nl", `currency:${code}`, () => ({ style: "currency", currency: code })).format(cents / 100);
 }
