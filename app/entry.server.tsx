@@ -1,9 +1,6 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { getEnv } from "~/utils/env.server";
 import { applySecurityHeaders, createNonce } from "~/utils/headers.server";
@@ -14,8 +11,6 @@ import "~/modules/companies/logos.server";
 import "~/modules/files/design-demo.server";
 import "~/modules/challenges/submission-files.server";
 import "~/modules/challenges/file-access.server";
-
-const ABORT_DELAY = 5_000;
 
 function headerOptions(nonce?: string) {
   const env = getEnv();
@@ -37,43 +32,21 @@ export default async function handleRequest(
   // One initialised i18next instance per language for the whole process (app/utils/i18n.server.ts).
   const instance = i18nInstance(await getLanguage(request));
   const nonce = createNonce();
-  const botRequest = isbot(request.headers.get("user-agent") || "");
-
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <I18nextProvider i18n={instance}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        [botRequest ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", documentCacheControl(request));
-          applySecurityHeaders(responseHeaders, headerOptions(nonce));
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+  // Pages are rendered to one string: nothing is deferred or suspended on the server (the only
+  // Suspense, the chart canvas, renders after hydration), so streaming bought nothing and its web
+  // streams cost a share of every page (docs/performance.md). A render error throws here, and
+  // Remix renders the error boundary instead.
+  const markup = renderToString(
+    <NonceProvider value={nonce}>
+      <I18nextProvider i18n={instance}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </I18nextProvider>
+    </NonceProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", documentCacheControl(request));
+  applySecurityHeaders(responseHeaders, headerOptions(nonce));
+  return new Response(`<!DOCTYPE html>${markup}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {
