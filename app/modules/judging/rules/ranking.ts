@@ -128,8 +128,8 @@ export function rankEntries(input: RankingInput): Ranking {
 
   const criterionSplit = (group: string[], criterionId: string): string[][] | null => {
     const values = input.criterionScores![criterionId]!;
-    const withValue = group.filter((id) => values[id] !== undefined);
-    const without = group.filter((id) => values[id] === undefined);
+    const withValue = group.filter((id) => Object.hasOwn(values, id));
+    const without = group.filter((id) => !Object.hasOwn(values, id));
     const parts = groupByScore(withValue, (id) => values[id]!);
     if (without.length > 0) parts.push(without);
     return parts.length > 1 ? parts : null;
