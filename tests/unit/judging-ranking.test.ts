@@ -176,3 +176,52 @@ describe("ranking a category on its jury score (rankByJury)", () => {
     expect(byMajority.ranked.map((x) => [x.entryId, x.place])).toEqual([["e1", 1], ["e2", 1], ["e3", 3]]);
   });
 });
+
+describe("ranking properties over random categories (fixed seed)", () => {
+  /** A small seeded generator for the random categories (linear congruential; only the test uses it). */
+  function testRandom(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s / 2 ** 32;
+    };
+  }
+  const shuffle = <T,>(list: readonly T[], random: () => number): T[] => {
+    const out = [...list];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
+
+  it("never lets a tie-break overrule the total, numbers places 1 + (entries above), and ignores input order", () => {
+    const random = testRandom(17);
+    const kinds: TieBreak[] = [{ kind: "CRITERION", criterionId: "idea" }, MAJORITY, SHARED];
+    for (let k = 0; k < 300; k++) {
+      const entryIds = Array.from({ length: 2 + Math.floor(random() * 8) }, (_, i) => `e${i}`);
+      const jurorScores: JurorEntryScore[] = [];
+      for (const jurorId of ["j1", "j2", "j3", "j4"]) {
+        for (const entryId of entryIds) if (random() < 0.8) jurorScores.push({ jurorId, entryId, score: 1 + Math.floor(random() * 3) });
+      }
+      // few distinct totals, so many ties
+      const entries = entryIds.map((entryId) => ({ entryId, components: { jury: 1 + Math.floor(random() * 3) / 2 } }));
+      const idea: Record<string, number> = {};
+      for (const e of entryIds) if (random() < 0.9) idea[e] = 1 + Math.floor(random() * 3);
+      const tieBreaks = shuffle(kinds, random).slice(0, Math.floor(random() * 4));
+      const input: RankingInput = { entries, components: onlyJury, tieBreaks, criterionScores: { idea }, jurorScores };
+      const r = rankEntries(input);
+      const context = `category ${k}`;
+      expect(r.ranked).toHaveLength(entryIds.length);
+      for (const x of r.ranked) {
+        expect(x.place, context).toBe(1 + r.ranked.filter((y) => y.place < x.place).length);
+        for (const y of r.ranked) {
+          if (x.total > y.total) expect(x.place, context).toBeLessThan(y.place);
+          if (x.place === y.place) expect(x.total, context).toBe(y.total);
+        }
+      }
+      const again = rankEntries({ ...input, entries: shuffle(entries, random), jurorScores: shuffle(jurorScores, random) });
+      expect(again, context).toEqual(r);
+    }
+  });
+});

@@ -150,6 +150,23 @@ describe("normalization within a category (rule 3)", () => {
     expect(r.scores.filter((s) => s.jurorId === "J3").map((s) => [s.score, s.normalized])).toEqual(Array(5).fill([2, false]));
   });
 
+  it("gives every normalized juror the panel's mean and σ (checked on random categories, fixed seed)", () => {
+    let s = 99;
+    const random = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    for (let k = 0; k < 100; k++) {
+      const category = ["a", "b", "c", "d"].flatMap((jurorId) =>
+        Array.from({ length: 3 + Math.floor(random() * 6) }, (_, i) => ({ jurorId, entryId: `e${i}`, score: 1 + Math.floor(random() * 9) / 2 })),
+      );
+      const r = normalizeScores(category);
+      for (const j of r.jurors.filter((x) => x.status === "NORMALIZED")) {
+        const mapped = r.scores.filter((x) => x.jurorId === j.jurorId).map((x) => x.score);
+        expect(mean(mapped)).toBeCloseTo(r.panel!.mean, 9);
+        expect(populationSd(mapped)).toBeCloseTo(r.panel!.sd, 9);
+      }
+      expect(r.jurors.filter((j) => j.count < 5).every((j) => j.status === "TOO_FEW_ENTRIES")).toBe(true);
+    }
+  });
+
   it("needs exactly 5 scored entries: 4 stay raw, 5 are normalized", () => {
     const four = [1, 2, 3, 4].map((score, i) => ({ jurorId: "A", entryId: `e${i}`, score }));
     const five = [1, 2, 3, 4, 5].map((score, i) => ({ jurorId: "B", entryId: `e${i}`, score }));
