@@ -2,7 +2,7 @@
 // arrive; an upload over its limit stops being read near the limit and leaves nothing behind, a
 // valid one lands byte for byte, an aborted one leaves nothing. Through the routes' own actions.
 import { createHash } from "node:crypto";
-import { createServer, request as httpRequest } from "node:http";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -282,12 +282,18 @@ describe("an aborted upload", () => {
 });
 
 describe("through our node:http server", () => {
-  it("a client that goes away mid-upload leaves nothing, and the request ends", async () => {
-    // The composition of app/server/main.ts, with an app that stores the upload as the routes do.
-    const outcome: Array<number | string> = [];
-    let done: () => void = () => undefined;
-    const finished = new Promise<void>((resolve) => (done = resolve));
-    const server = createServer(async (req, res) => {
+  // The composition of app/server/main.ts, with an app that reads and stores the upload as the
+  // routes do. `outcomes`: each request's status once the app is done with it.
+  const outcomes: Array<number | string> = [];
+  const received: number[] = [];
+  let port = 0;
+  let server: Server;
+  let settled: () => void = () => undefined;
+
+  beforeAll(async () => {
+    server = createServer(async (req, res) => {
+      let read = 0;
+      req.on("data", (chunk: Buffer) => (read += chunk.length));
       try {
         const response = await withBodyLimit(req, async () => {
           const request = toWebRequest(req, res, "http://localhost");
@@ -295,7 +301,7 @@ describe("through our node:http server", () => {
             return await withUploadForm(request, "DOCUMENT", async (form) => {
               const file = form.get("file");
               if (!(file instanceof File)) return new Response("no file", { status: 400 });
-              const stored = await storeUpload({ file, kind: "DOCUMENT", ownerType: "StreamTest", ownerId: "aborted", uploadedById: null });
+              const stored = await storeUpload({ file, kind: "DOCUMENT", ownerType: "StreamTest", ownerId: "server", uploadedById: null });
               return new Response(stored.ok ? "stored" : stored.reason, { status: stored.ok ? 200 : 400 });
             });
           } catch (thrown) {
@@ -303,40 +309,81 @@ describe("through our node:http server", () => {
             throw thrown;
           }
         });
-        outcome.push(response.status);
+        outcomes.push(response.status);
         await sendWebResponse(res, response, req.method).catch(() => undefined);
       } catch (error) {
-        outcome.push(String(error));
+        outcomes.push(String(error));
       } finally {
-        done();
+        received.push(read);
+        settled();
       }
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    const { port } = server.address() as AddressInfo;
-    try {
-      const boundary = "----vv-abort-boundary";
-      const req = httpRequest({
-        host: "127.0.0.1",
-        port,
-        path: "/ontwerp",
-        method: "POST",
-        headers: { "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": String(10 * MB) },
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  const boundary = "----vv-server-boundary";
+  const fileHead = (name: string) => `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`;
+  const open = (headers: Record<string, string> = {}) => {
+    outcomes.length = 0;
+    received.length = 0;
+    const done = new Promise<void>((resolve) => (settled = resolve));
+    const req = httpRequest({ host: "127.0.0.1", port, path: "/ontwerp", method: "POST", headers: { "Content-Type": `multipart/form-data; boundary=${boundary}`, ...headers } });
+    const answer = new Promise<{ status: number; text: string }>((resolve) => {
+      req.on("response", (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
       });
-      req.on("error", () => undefined);
-      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="half.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
-      req.write(pdfChunk(10 * MB, 0, 2 * MB));
-      // Wait until the server is writing the file, then go away.
-      for (let i = 0; i < 200 && !(await filesOnDisk()).length; i++) await new Promise((r) => setTimeout(r, 25));
-      expect((await filesOnDisk()).filter((f) => f.startsWith(".incoming/"))).toHaveLength(1);
-      req.destroy();
-      await finished;
-      expect(outcome).toHaveLength(1);
-      expect(await db.storedFile.count({ where: { ownerId: "aborted" } })).toBe(0);
-      expect(await filesOnDisk()).toEqual([]);
-    } finally {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-    }
+    });
+    req.on("error", () => undefined);
+    return { req, done, answer };
+  };
+
+  it("an upload over the limit (no length declared): 413 page, read no further than the limit, nothing left", async () => {
+    const { req, done, answer } = open();
+    req.write(fileHead("te-groot.pdf"));
+    const size = 40 * MB;
+    let sent = 0;
+    await new Promise<void>((resolve) => {
+      const write = () => {
+        while (sent < size) {
+          const part = pdfChunk(size, sent, Math.min(CHUNK, size - sent));
+          sent += part.length;
+          if (!req.write(part)) return void req.once("drain", write);
+        }
+        resolve();
+      };
+      req.on("close", resolve);
+      write();
+    });
+    const { status, text } = await answer;
+    await done;
+    expect(status).toBe(413);
+    expect(text).toContain("Te veel gegevens verstuurd");
+    expect(received[0]).toBeLessThanOrEqual(uploadBodyLimit("DOCUMENT") + CHUNK);
+    expect(await db.storedFile.count({ where: { ownerId: "server" } })).toBe(0);
+    expect(await filesOnDisk()).toEqual([]);
+    req.destroy();
+  });
+
+  it("a client that goes away mid-upload leaves nothing, and the request ends", async () => {
+    const { req, done } = open({ "Content-Length": String(10 * MB) });
+    req.write(fileHead("half.pdf"));
+    req.write(pdfChunk(10 * MB, 0, 2 * MB));
+    // Wait until the server is writing the file, then go away.
+    for (let i = 0; i < 200 && !(await filesOnDisk()).length; i++) await new Promise((r) => setTimeout(r, 25));
+    expect((await filesOnDisk()).filter((f) => f.startsWith(".incoming/"))).toHaveLength(1);
+    req.destroy();
+    await done;
+    expect(outcomes).toHaveLength(1);
+    expect(await db.storedFile.count({ where: { ownerId: "server" } })).toBe(0);
+    expect(await filesOnDisk()).toEqual([]);
   });
 });
 
