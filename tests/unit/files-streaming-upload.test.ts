@@ -4,12 +4,13 @@
 import { createHash } from "node:crypto";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeUpload } from "~/modules/files/files.server";
 import { FILE_POLICIES, uploadBodyLimit } from "~/modules/files/policy";
+import { purgeAbandonedStagedUploads } from "~/modules/files/storage.server";
 import { withUploadForm } from "~/modules/files/upload-form.server";
 import { action as designAction } from "~/routes/ontwerp";
 import { action as submissionAction } from "~/routes/teams.$teamId.inzending";
@@ -384,6 +385,20 @@ describe("through our node:http server", () => {
     expect(outcomes).toHaveLength(1);
     expect(await db.storedFile.count({ where: { ownerId: "server" } })).toBe(0);
     expect(await filesOnDisk()).toEqual([]);
+  });
+});
+
+describe("uploads a stopped process left behind", () => {
+  it("are removed after an hour; one still being written stays", async () => {
+    const dir = path.join(dataDir, "uploads", ".incoming");
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, "old.part"), "half");
+    await writeFile(path.join(dir, "fresh.part"), "still coming");
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
+    await utimes(path.join(dir, "old.part"), twoHoursAgo, twoHoursAgo);
+    expect(await purgeAbandonedStagedUploads(60 * 60_000, new Date())).toBe(1);
+    expect(await filesOnDisk()).toEqual([".incoming/fresh.part"]);
+    await rm(path.join(dir, "fresh.part"));
   });
 });
 

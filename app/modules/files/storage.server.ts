@@ -3,7 +3,7 @@
 // own route (files.$fileId.ts), never by a link to the storage.
 import { createHash, randomUUID } from "node:crypto";
 import { openAsBlob } from "node:fs";
-import { type FileHandle, mkdir, open, rename, stat, unlink } from "node:fs/promises";
+import { type FileHandle, mkdir, open, readdir, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { UTApi, UTFile } from "uploadthing/server";
 import type { StorageBackend } from "~/generated/prisma/enums";
@@ -118,6 +118,36 @@ export async function stageUpload(
     if (temp) await unlink(temp).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Removes staged uploads that nobody finished: a request always removes its own, so what is left
+ * is from a process that stopped mid-upload. A file still being written has a fresh modification
+ * time. Returns how many were removed.
+ */
+export async function purgeAbandonedStagedUploads(olderThanMs: number, at: Date): Promise<number> {
+  const dir = stagingDir();
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if (isNotFound(error)) return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.endsWith(".part")) continue;
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile() || at.getTime() - info.mtimeMs < olderThanMs) continue;
+    await unlink(file).then(
+      () => removed++,
+      (error: unknown) => {
+        if (!isNotFound(error)) throw error;
+      },
+    );
+  }
+  return removed;
 }
 
 /** Removes a staged upload's temporary file (nothing when a storage already took it over). */
