@@ -211,6 +211,26 @@ describe("an upload over its limit", () => {
     expect(await filesOnDisk()).toEqual([]);
   });
 
+  it("to the team's hand-in, just over the file's limit: the file field's message, no new version, nothing on disk", async () => {
+    const { team, jar } = await openTeam();
+    const url = `http://localhost/teams/${team.id}/inzending`;
+    const saved = await respond(() =>
+      submissionAction(args(new Request(url, { method: "POST", body: new URLSearchParams({ intent: "save", description: "Ons ontwerp" }), headers: { Cookie: jar.header() } }), { teamId: team.id })),
+    );
+    expect(saved.status).toBe(302);
+    const rows = await db.storedFile.count();
+    const sent = multipartPost(url, jar.header(), { before: [["intent", "upload"]], fileSize: FILE_POLICIES.SUBMISSION.maxBytes + 10 * KB });
+    const res = await respond(() => submissionAction(args(sent.request, { teamId: team.id })));
+    expect(res.status).toBe(400);
+    const reply = (await res.json()) as { form: string; result: { error: Record<string, string[]> } };
+    expect(reply.form).toBe("upload");
+    const message = new URLSearchParams(reply.result.error.file?.[0]?.split("?")[1]).get("message");
+    expect(message).toBe("Het bestand is te groot (20,1 MB). Het maximum is 20 MB.");
+    expect(await db.storedFile.count()).toBe(rows);
+    expect(await db.submissionVersion.count({ where: { submission: { teamId: team.id } } })).toBe(1);
+    expect(await filesOnDisk()).toEqual([]);
+  });
+
   it("to the design page: the same", async () => {
     const { user, jar } = await boardMember();
     const sent = multipartPost("http://localhost/ontwerp", jar.header(), { before: [["intent", "upload"]], fileSize: 30 * MB });
