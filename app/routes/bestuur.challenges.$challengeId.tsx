@@ -14,7 +14,7 @@ import { useSubmitting } from "~/components/ui/loading";
 import { Card, PageHeader } from "~/components/ui/page";
 import { notFound, requireBoard } from "~/modules/auth/access.server";
 import { addEdition, getBoardChallengePage, saveChallenge } from "~/modules/challenges/board-challenges.server";
-import { readForm } from "~/utils/forms.server";
+import { withUploadForm } from "~/modules/files/upload-form.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { ID_PATTERN } from "~/utils/input";
@@ -60,28 +60,30 @@ const answer = (form: "challenge" | "edition", result: SubmissionResult<string[]
 export async function action({ request, params }: ActionFunctionArgs) {
   const board = await requireBoard(request);
   const id = challengeIdOf(params);
-  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
-  const which = submission.payload.intent === "update-challenge" ? "challenge" : "edition";
-  // "Add a category" / "remove" buttons (conform intents, also without JavaScript): the form again, one row more or less.
-  if (submission.status === undefined) return answer(which, submission.reply(), 200);
-  if (submission.status !== "success") return answer(which, submission.reply());
-  const value = submission.value;
-  if (value.intent === "create-edition") {
-    const { intent: _intent, ...input } = value;
-    const created = await addEdition(id, input, board.id);
-    if (!created.ok) {
-      if ("notFound" in created) notFound();
-      return answer("edition", submission.reply({ fieldErrors: { [created.field]: [created.error] } }));
+  return withUploadForm(request, "PHOTO", async (form) => {
+    const submission = parseWithZod(form, { schema: actionSchema });
+    const which = submission.payload.intent === "update-challenge" ? "challenge" : "edition";
+    // "Add a category" / "remove" buttons (conform intents, also without JavaScript): the form again, one row more or less.
+    if (submission.status === undefined) return answer(which, submission.reply(), 200);
+    if (submission.status !== "success") return answer(which, submission.reply());
+    const value = submission.value;
+    if (value.intent === "create-edition") {
+      const { intent: _intent, ...input } = value;
+      const created = await addEdition(id, input, board.id);
+      if (!created.ok) {
+        if ("notFound" in created) notFound();
+        return answer("edition", submission.reply({ fieldErrors: { [created.field]: [created.error] } }));
+      }
+      return redirectWithToast(`/bestuur/edities/${created.id}`, { key: "challenges:board.editionCreated", values: { year: String(input.year) } });
     }
-    return redirectWithToast(`/bestuur/edities/${created.id}`, { key: "challenges:board.editionCreated", values: { year: String(input.year) } });
-  }
-  const { intent: _intent, ...input } = value;
-  const saved = await saveChallenge(id, input, board.id, await getLanguage(request));
-  if (!saved.ok) {
-    if ("notFound" in saved) notFound();
-    return answer("challenge", submission.reply({ fieldErrors: { image: [saved.imageError] } }));
-  }
-  return redirectWithToast(`/bestuur/challenges/${id}`, { key: "challenges:board.saved" });
+    const { intent: _intent, ...input } = value;
+    const saved = await saveChallenge(id, input, board.id, await getLanguage(request));
+    if (!saved.ok) {
+      if ("notFound" in saved) notFound();
+      return answer("challenge", submission.reply({ fieldErrors: { image: [saved.imageError] } }));
+    }
+    return redirectWithToast(`/bestuur/challenges/${id}`, { key: "challenges:board.saved" });
+  });
 }
 
 export default function BoardChallenge() {

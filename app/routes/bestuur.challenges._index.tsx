@@ -12,7 +12,7 @@ import { useSubmitting } from "~/components/ui/loading";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireBoard } from "~/modules/auth/access.server";
 import { createChallengeWithImage, listBoardChallenges } from "~/modules/challenges/board-challenges.server";
-import { readForm } from "~/utils/forms.server";
+import { withUploadForm } from "~/modules/files/upload-form.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -36,12 +36,14 @@ export const actionSchema = z.object({ intent: z.literal("create-challenge"), ..
 
 export async function action({ request }: ActionFunctionArgs) {
   const board = await requireBoard(request);
-  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const { intent: _intent, ...input } = submission.value;
-  const created = await createChallengeWithImage(input, board.id, await getLanguage(request));
-  if (!created.ok) return json(submission.reply({ fieldErrors: { image: ["imageError" in created ? created.imageError : "challenges:errors.notFound"] } }), { status: 400 });
-  return redirectWithToast(`/bestuur/challenges/${created.id}`, { key: "challenges:board.created", values: { name: created.name } });
+  return withUploadForm(request, "PHOTO", async (form) => {
+    const submission = parseWithZod(form, { schema: actionSchema });
+    if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+    const { intent: _intent, ...input } = submission.value;
+    const created = await createChallengeWithImage(input, board.id, await getLanguage(request));
+    if (!created.ok) return json(submission.reply({ fieldErrors: { image: ["imageError" in created ? created.imageError : "challenges:errors.notFound"] } }), { status: 400 });
+    return redirectWithToast(`/bestuur/challenges/${created.id}`, { key: "challenges:board.created", values: { name: created.name } });
+  });
 }
 
 export default function BoardChallenges() {

@@ -13,7 +13,7 @@ import { notFound, requireBoard } from "~/modules/auth/access.server";
 import { BoardSchoolsActionSchema } from "~/modules/challenges/board-schools.schema";
 import { listBoardSchools, recordAgreementWithDocument } from "~/modules/challenges/board-schools.server";
 import { createSchool, updateSchool } from "~/modules/challenges/schools.server";
-import { readForm } from "~/utils/forms.server";
+import { withUploadForm } from "~/modules/files/upload-form.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -38,27 +38,29 @@ const back = "/bestuur/scholen";
 
 export async function action({ request }: ActionFunctionArgs) {
   const board = await requireBoard(request);
-  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
-  const intent = String(submission.payload.intent ?? "");
-  const which = intent === "create-school" ? "create" : `${intent}-${String(submission.payload.schoolId ?? "")}`;
-  if (submission.status !== "success") return answer(which, submission.reply());
-  const value = submission.value;
+  return withUploadForm(request, "DOCUMENT", async (form) => {
+    const submission = parseWithZod(form, { schema: actionSchema });
+    const intent = String(submission.payload.intent ?? "");
+    const which = intent === "create-school" ? "create" : `${intent}-${String(submission.payload.schoolId ?? "")}`;
+    if (submission.status !== "success") return answer(which, submission.reply());
+    const value = submission.value;
 
-  if (value.intent === "record-agreement") {
-    const recorded = await recordAgreementWithDocument(value, board.id, await getLanguage(request));
-    if (!recorded.ok) {
-      if ("notFound" in recorded) notFound();
-      return answer(which, submission.reply({ fieldErrors: { document: [recorded.documentError] } }));
+    if (value.intent === "record-agreement") {
+      const recorded = await recordAgreementWithDocument(value, board.id, await getLanguage(request));
+      if (!recorded.ok) {
+        if ("notFound" in recorded) notFound();
+        return answer(which, submission.reply({ fieldErrors: { document: [recorded.documentError] } }));
+      }
+      return redirectWithToast(back, { key: "challenges:schools.agreementSaved" });
     }
-    return redirectWithToast(back, { key: "challenges:schools.agreementSaved" });
-  }
-  const { intent: _intent, ...input } = value;
-  const result = value.intent === "create-school" ? await createSchool(input, board.id) : await updateSchool(value.schoolId, input, board.id);
-  if (!result.ok) {
-    if ("notFound" in result) notFound();
-    return answer(which, submission.reply({ fieldErrors: { [result.field]: [result.error] } }));
-  }
-  return redirectWithToast(back, { key: value.intent === "create-school" ? "challenges:schools.created" : "challenges:schools.saved", values: { name: input.name } });
+    const { intent: _intent, ...input } = value;
+    const result = value.intent === "create-school" ? await createSchool(input, board.id) : await updateSchool(value.schoolId, input, board.id);
+    if (!result.ok) {
+      if ("notFound" in result) notFound();
+      return answer(which, submission.reply({ fieldErrors: { [result.field]: [result.error] } }));
+    }
+    return redirectWithToast(back, { key: value.intent === "create-school" ? "challenges:schools.created" : "challenges:schools.saved", values: { name: input.name } });
+  });
 }
 
 export default function BoardSchools() {

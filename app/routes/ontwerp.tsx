@@ -26,8 +26,9 @@ import { UploadForm } from "~/components/ui/upload-field";
 import { forbidden, requireUser } from "~/modules/auth/session.server";
 import { mayUploadDesignDemo, storeDesignDemoUpload } from "~/modules/files/design-demo.server";
 import { allowedLabels, FILE_POLICIES } from "~/modules/files/policy";
+import { withUploadForm } from "~/modules/files/upload-form.server";
 import { formatDate, formatMoney, parseDateInput } from "~/utils/format";
-import { invalid, readForm } from "~/utils/forms.server";
+import { invalid } from "~/utils/forms.server";
 import { getLanguage, getT } from "~/utils/i18n.server";
 import { defineTable, pageOfRows } from "~/utils/table.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -121,34 +122,36 @@ const UploadDemoSchema = z.object({
 export const actionSchema = z.discriminatedUnion("intent", [ExampleSchema, ToastDemoSchema, DeleteDemoSchema, UploadDemoSchema]);
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
-  if (submission.status !== "success") return invalid(submission.reply());
-  const value = submission.value;
-  // Nothing is stored: each branch only shows what a real write answers. The redirect has no
-  // #section: without JavaScript the page then opens at the top, where the toast is; with it the
-  // forms keep the scroll position (preventScrollReset).
-  if (value.intent === "example") {
-    return redirectWithToast("/ontwerp", { key: "design:toast.formSaved", values: { name: value.name } });
-  }
-  if (value.intent === "upload") {
-    // Only this example writes: a signed-in person's document, checked by its content.
-    // The board only (or anyone while developing), with a daily quota.
-    const user = await requireUser(request);
-    if (!mayUploadDesignDemo(user)) forbidden();
-    const stored = await storeDesignDemoUpload(user.id, value.file, await getLanguage(request));
-    if (!stored.ok) {
-      // The reason as an i18n key with its values, so the field shows it in the reader's language.
-      return invalid(submission.reply({ fieldErrors: { file: [stored.errorKey] } }));
+  return withUploadForm(request, "DOCUMENT", async (form) => {
+    const submission = parseWithZod(form, { schema: actionSchema });
+    if (submission.status !== "success") return invalid(submission.reply());
+    const value = submission.value;
+    // Nothing is stored: each branch only shows what a real write answers. The redirect has no
+    // #section: without JavaScript the page then opens at the top, where the toast is; with it the
+    // forms keep the scroll position (preventScrollReset).
+    if (value.intent === "example") {
+      return redirectWithToast("/ontwerp", { key: "design:toast.formSaved", values: { name: value.name } });
     }
-    return redirectWithToast(`/ontwerp?bestand=${stored.file.id}`, {
-      key: "design:toast.uploaded",
-      values: { name: stored.file.fileName.slice(0, 120) },
-    });
-  }
-  if (value.intent === "toast") {
-    return redirectWithToast("/ontwerp", { key: `design:toast.demo.${value.tone}`, tone: value.tone });
-  }
-  return redirectWithToast("/ontwerp", { key: "design:toast.deleted" });
+    if (value.intent === "upload") {
+      // Only this example writes: a signed-in person's document, checked by its content.
+      // The board only (or anyone while developing), with a daily quota.
+      const user = await requireUser(request);
+      if (!mayUploadDesignDemo(user)) forbidden();
+      const stored = await storeDesignDemoUpload(user.id, value.file, await getLanguage(request));
+      if (!stored.ok) {
+        // The reason as an i18n key with its values, so the field shows it in the reader's language.
+        return invalid(submission.reply({ fieldErrors: { file: [stored.errorKey] } }));
+      }
+      return redirectWithToast(`/ontwerp?bestand=${stored.file.id}`, {
+        key: "design:toast.uploaded",
+        values: { name: stored.file.fileName.slice(0, 120) },
+      });
+    }
+    if (value.intent === "toast") {
+      return redirectWithToast("/ontwerp", { key: `design:toast.demo.${value.tone}`, tone: value.tone });
+    }
+    return redirectWithToast("/ontwerp", { key: "design:toast.deleted" });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { forbidden, notFound } from "~/modules/auth/session.server";
 import { getSubmissionPage, saveFromSubmissionPage } from "~/modules/challenges/submission-page.server";
 import { SubmissionActionSchema } from "~/modules/challenges/submission.schema";
 import { closedError, maySave, type SaveRefusal } from "~/modules/challenges/submissions.server";
-import { readForm } from "~/utils/forms.server";
+import { withUploadForm } from "~/modules/files/upload-form.server";
 import { getLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -57,13 +57,16 @@ function refusalErrors(refusal: Refusal, lang: Language) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, team, access } = await requireTeamAccess(request, params.teamId, "submission");
   if (!maySave(access)) forbidden();
-  const submission = parseWithZod(await readForm(request), { schema: actionSchema });
-  const intent: FormName = submission.payload.intent === "upload" ? "upload" : submission.payload.intent === "remove-file" ? "remove-file" : "save";
-  if (submission.status !== "success") return reply(intent, submission.reply());
-  const lang = await getLanguage(request);
-  const result = await saveFromSubmissionPage(team.id, submission.value, user, lang);
-  if (!result.ok) return reply(intent, submission.reply(refusalErrors(result, lang)));
-  return redirectWithToast(`/teams/${team.id}/inzending`, { key: "submissions:page.saved", values: { number: String(result.number) } });
+  // The file goes to disk while it arrives; what the action does not store is removed after it.
+  return withUploadForm(request, "SUBMISSION", async (form) => {
+    const submission = parseWithZod(form, { schema: actionSchema });
+    const intent: FormName = submission.payload.intent === "upload" ? "upload" : submission.payload.intent === "remove-file" ? "remove-file" : "save";
+    if (submission.status !== "success") return reply(intent, submission.reply());
+    const lang = await getLanguage(request);
+    const result = await saveFromSubmissionPage(team.id, submission.value, user, lang);
+    if (!result.ok) return reply(intent, submission.reply(refusalErrors(result, lang)));
+    return redirectWithToast(`/teams/${team.id}/inzending`, { key: "submissions:page.saved", values: { number: String(result.number) } });
+  });
 }
 
 export default function SubmissionPage() {

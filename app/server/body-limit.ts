@@ -2,15 +2,13 @@
 // take an upload, that upload's limit plus room for the other fields. Over the limit the client
 // gets 413 with a short page in its language, and the connection is closed (the rest is never read).
 import type { IncomingMessage } from "node:http";
-import { FILE_POLICIES, type FileKind } from "../modules/files/policy";
+import { type FileKind, uploadBodyLimit } from "../modules/files/policy";
 
 const KB = 1024;
 /** Forms, JSON webhooks and everything else: the largest is the board's bulk invitation (500 addresses). */
 export const FORM_BODY_LIMIT = 512 * KB;
-/** Room for the other fields and the multipart framing next to the file. */
-const UPLOAD_OVERHEAD = 64 * KB;
 
-/** The routes that take a file, with the kind of file (app/routes: each calls storeUpload). */
+/** The routes that take a file, with the kind of file (app/routes: each reads its form with withUploadForm and calls storeUpload). */
 export const UPLOAD_ROUTES: ReadonlyArray<{ path: RegExp; kind: FileKind; route: string }> = [
   { route: "aanmelden._index", path: /^\/aanmelden\/?$/, kind: "LOGO" },
   { route: "bedrijf.$companyId._index", path: /^\/bedrijf\/[^/]+\/?$/, kind: "LOGO" },
@@ -23,7 +21,7 @@ export const UPLOAD_ROUTES: ReadonlyArray<{ path: RegExp; kind: FileKind; route:
 
 export function bodyLimitFor(pathname: string): number {
   const upload = UPLOAD_ROUTES.find((r) => r.path.test(pathname));
-  return upload ? FILE_POLICIES[upload.kind].maxBytes + UPLOAD_OVERHEAD : FORM_BODY_LIMIT;
+  return upload ? uploadBodyLimit(upload.kind) : FORM_BODY_LIMIT;
 }
 
 const pathnameOf = (req: IncomingMessage) => new URL(req.url ?? "/", "http://x").pathname;

@@ -5,7 +5,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { deleteStoredFile, fileResponse, storeUpload } from "~/modules/files/files.server";
-import { getStorage, getStorageFor, UploadThingStorage } from "~/modules/files/storage.server";
+import { discardStaged, getStorage, getStorageFor, StagedFile, stageUpload, UploadThingStorage } from "~/modules/files/storage.server";
 import { db } from "~/utils/db.server";
 import { resetEnv } from "~/utils/env.server";
 import { startUploadThingFake, type UploadThingFake } from "../mocks/uploadthing-fake";
@@ -85,6 +85,23 @@ describe("UploadThing storage (UPLOADTHING_TOKEN set)", () => {
     );
     // Proxied, never a redirect to the (public) UploadThing URL.
     expect(response.headers.get("location")).toBeNull();
+  });
+
+  it("sends a staged upload from its file on disk, byte for byte, and leaves no local file", async () => {
+    // As withUploadForm does: the file part written to disk while it arrives, then stored, then discarded.
+    const bytes = Buffer.concat([pdf, Buffer.alloc(3 * 1024 * 1024 + 7, 0x20), Buffer.from("\n%%EOF\n")]);
+    async function* arriving() {
+      for (let at = 0; at < bytes.length; at += 64 * 1024) yield bytes.subarray(at, at + 64 * 1024);
+    }
+    const file = await stageUpload(arriving(), { name: "groot verslag.pdf", type: "application/pdf", maxBytes: 20 * 1024 * 1024 });
+    if (!(file instanceof StagedFile)) throw new Error("not staged");
+    expect((await localFiles()).map((e) => e.name)).toEqual([expect.stringMatching(/\.part$/)]);
+    const result = await storeUpload({ file, kind: "DOCUMENT", ownerType: "Team", ownerId: "team-1", uploadedById: null });
+    await discardStaged(file);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.file).toMatchObject({ storage: "UPLOADTHING", size: bytes.length, fileName: "groot verslag.pdf" });
+    expect(fake.files.get(result.file.storageKey)?.bytes.equals(bytes)).toBe(true);
+    expect(await localFiles()).toEqual([]);
   });
 
   it("sends photos to UploadThing only after their EXIF data is gone", async () => {

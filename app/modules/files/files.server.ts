@@ -1,5 +1,6 @@
-// Uploads: every file is checked by its content before anything is written, images are
-// re-encoded without metadata, and files are served only by our route after an access check.
+// Uploads: every file is checked by its content before it is stored, images are re-encoded
+// without metadata, and files are served only by our route after an access check. Uploads arrive
+// on disk (upload-form.server.ts) and are checked and stored from there.
 import { createHash } from "node:crypto";
 import type { StoredFile } from "~/generated/prisma/client";
 import { fallbackLanguage, isLanguage } from "~/i18n/config";
@@ -9,8 +10,8 @@ import { db } from "~/utils/db.server";
 import { i18next } from "~/utils/i18n.server";
 import { reencodeImage } from "./images.server";
 import { acceptAttribute, allowedLabels, checkSize, checkType, FILE_POLICIES, type FileKind, isFileKind, type Refusal } from "./policy";
-import { CONTENT_TYPES, isImageType, sniff } from "./sniff";
-import { getStorage, getStorageFor, newStorageKey, StoredObjectMissingError } from "./storage.server";
+import { CONTENT_TYPES, isImageType, sniffBlob } from "./sniff";
+import { chunksOf, getStorage, getStorageFor, newStorageKey, StagedFile, StoredObjectMissingError } from "./storage.server";
 
 export type { FileKind } from "./policy";
 
@@ -31,40 +32,50 @@ export type StoreUploadResult =
 /**
  * Check and store one upload. The caller has already decided that `uploadedById` may add files to
  * the owner. A refusal (wrong type, too large, …) stores nothing and explains why in `locale`.
+ * `file` is best a StagedFile (withUploadForm): its bytes are on disk and are checked and stored
+ * from there, never read into memory as a whole.
  */
 export async function storeUpload(input: StoreUploadInput, locale: string = fallbackLanguage): Promise<StoreUploadResult> {
   const { file, kind, ownerType, ownerId, uploadedById } = input;
   if (!isFileKind(kind)) throw new Error(`Unknown file kind: ${String(kind)}`);
   if (!ownerType || !ownerId) throw new Error("An upload needs an owner (ownerType and ownerId)");
   const policy = FILE_POLICIES[kind];
-  const refuse = (reason: Refusal) => refusal(reason, kind, locale, file.size);
+  // A staged upload reports the bytes that arrived, also over its limit (when they were not kept).
+  const size = file.size;
+  const refuse = (reason: Refusal) => refusal(reason, kind, locale, size);
 
-  // Size first, from what the upload reports. The server already capped the whole request body at
-  // this route's upload limit while reading it (app/server/body-limit.ts), so no more than that
-  // was ever read into memory; here the kind's own limit is applied.
-  const size = checkSize(kind, file.size);
-  if (!size.ok) return refuse(size.reason);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const actualSize = checkSize(kind, bytes.byteLength);
-  if (!actualSize.ok) return refuse(actualSize.reason);
+  // Size first. An upload read by withUploadForm was counted while it arrived and cut off at this
+  // kind's limit (the bytes past it were never written anywhere), and the server caps the whole
+  // request at the same limit plus a little (app/server/body-limit.ts): an oversized file is never
+  // read into memory.
+  const sizeCheck = checkSize(kind, size);
+  if (!sizeCheck.ok) return refuse(sizeCheck.reason);
 
-  const type = checkType(kind, sniff(bytes));
+  // The type from the first bytes (and a ZIP container's directory at its end), read from disk.
+  const type = checkType(kind, await sniffBlob(file));
   if (!type.ok) return refuse(type.reason);
 
-  let stored: Uint8Array = bytes;
+  let stored: Uint8Array | Blob = file;
+  let storedSize = size;
+  let sha256 = file instanceof StagedFile && file.sha256 ? file.sha256 : null;
   if (isImageType(type.type)) {
-    const image = await reencodeImage(bytes, type.type, { maxPixels: policy.maxPixels });
+    // Decoded from the staged file on disk; only the (metadata-free) result is held in memory.
+    const source = file instanceof StagedFile && file.path ? file.path : new Uint8Array(await file.arrayBuffer());
+    const image = await reencodeImage(source, type.type, { maxPixels: policy.maxPixels });
     if (!image.ok) return refuse(image.reason);
     stored = image.bytes;
+    storedSize = image.bytes.byteLength;
+    sha256 = createHash("sha256").update(image.bytes).digest("hex");
   }
+  sha256 ??= await sha256Of(file);
 
   const { ext } = CONTENT_TYPES[type.type];
   const record = {
     kind,
     fileName: safeFileName(file.name, ext, kind),
     contentType: type.type,
-    size: stored.byteLength,
-    sha256: createHash("sha256").update(stored).digest("hex"),
+    size: storedSize,
+    sha256,
     ownerType,
     ownerId,
     uploadedById,
@@ -96,6 +107,12 @@ export async function storeUpload(input: StoreUploadInput, locale: string = fall
     });
     throw error;
   }
+}
+
+async function sha256Of(file: Blob): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of chunksOf(file)) hash.update(chunk);
+  return hash.digest("hex");
 }
 
 async function refusal(reason: Refusal, kind: FileKind, locale: string, size: number) {

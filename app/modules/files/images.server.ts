@@ -13,8 +13,9 @@ const SHARP_FORMAT: Record<ImageContentType, string> = {
   "image/webp": "webp",
 };
 
+/** `input`: the image's bytes, or the path of the file holding them (a staged upload: read by libvips, not by us). */
 export async function reencodeImage(
-  input: Uint8Array,
+  input: Uint8Array | string,
   contentType: ImageContentType,
   { maxPixels }: { maxPixels: number },
 ): Promise<ReencodeResult> {

@@ -56,6 +56,17 @@ export type Refusal =
   | "image-invalid"
   | "image-too-many-pixels";
 
+/** Room next to the file for the form's other fields and the multipart framing. */
+export const UPLOAD_OVERHEAD = 64 * 1024;
+
+/**
+ * The most a request carrying an upload of this kind may send: the file's limit plus the overhead.
+ * The server caps the body there (app/server/body-limit.ts) and the upload form reader stops there.
+ */
+export function uploadBodyLimit(kind: FileKind): number {
+  return FILE_POLICIES[kind].maxBytes + UPLOAD_OVERHEAD;
+}
+
 /** Checked before the bytes are read: the size the upload reports. */
 export function checkSize(kind: FileKind, size: number): { ok: true } | { ok: false; reason: Refusal } {
   if (size <= 0) return { ok: false, reason: "empty" };

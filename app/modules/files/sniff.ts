@@ -1,5 +1,5 @@
 // What a file is, decided by its bytes alone: never by its name or the type the browser claims.
-// Pure (no Node APIs), so a browser-side pre-check can use the same table later.
+// Pure (no Node APIs: web Blobs only), so a browser-side pre-check can use the same table later.
 
 /** Every content type this module can name. Recognised is not allowed: see policy.ts. */
 export const CONTENT_TYPES = {
@@ -78,14 +78,50 @@ const EXECUTABLE_SIGNATURES: readonly (readonly number[])[] = [
   [0x64, 0x65, 0x78, 0x0a], // Android DEX
 ];
 
+/** What the whole file is (a file in memory). */
 export function sniff(bytes: Uint8Array): SniffResult {
-  if (bytes.length === 0) return { ok: false, reason: "empty" };
-  const binary = sniffBinary(bytes);
-  if (binary) return binary;
-  return sniffText(bytes);
+  return sniffHead(bytes, isZip(bytes) ? zipEntryNames(bytes) : null);
 }
 
-function sniffBinary(b: Uint8Array): SniffResult | null {
+/**
+ * Enough of a file's start to decide its type: every signature, the text check (4 KB) and an
+ * OpenDocument's "mimetype" entry (its header may carry 64 KB of extra field) lie within it.
+ */
+export const SNIFF_HEAD_BYTES = 128 * 1024;
+
+/**
+ * What a file is, from its first bytes (`head`: the first SNIFF_HEAD_BYTES, or all of a shorter
+ * file). A ZIP container is told apart by its entry names, which sit in the central directory at
+ * the file's end: `zipNames` (from zipEntryNames, or zipDirectoryAt + zipNamesFromDirectory on a
+ * file read in parts), null when there are none to read.
+ */
+export function sniffHead(head: Uint8Array, zipNames: string[] | null): SniffResult {
+  if (head.length === 0) return { ok: false, reason: "empty" };
+  const binary = sniffBinary(head, zipNames);
+  if (binary) return binary;
+  return sniffText(head);
+}
+
+/**
+ * What a file is (in memory or on disk), reading only its head and, for a ZIP container, its end
+ * record and central directory.
+ */
+export async function sniffBlob(file: Blob): Promise<SniffResult> {
+  const read = async (start: number, end?: number) => new Uint8Array(await file.slice(start, end).arrayBuffer());
+  const head = await read(0, SNIFF_HEAD_BYTES);
+  if (!isZip(head)) return sniffHead(head, null);
+  const tailOffset = Math.max(0, file.size - ZIP_TAIL_BYTES);
+  const directory = zipDirectoryAt(await read(tailOffset), tailOffset);
+  if (!directory || directory.end - directory.start > MAX_ZIP_DIRECTORY_BYTES) return sniffHead(head, null);
+  return sniffHead(head, zipNamesFromDirectory(await read(directory.start, directory.end), directory.count));
+}
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04] as const;
+
+/** Starts like a ZIP container (then its entry names decide). */
+export const isZip = (head: Uint8Array): boolean => startsWith(head, ZIP_SIGNATURE);
+
+function sniffBinary(b: Uint8Array, zipNames: string[] | null): SniffResult | null {
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { ok: true, type: "image/png" };
   if (startsWith(b, [0xff, 0xd8, 0xff])) return { ok: true, type: "image/jpeg" };
   if (ascii(b, 0, 4) === "RIFF" && ascii(b, 8, 4) === "WEBP") return { ok: true, type: "image/webp" };
@@ -95,7 +131,7 @@ function sniffBinary(b: Uint8Array): SniffResult | null {
   if (ascii(b, 0, 5) === "%PDF-") return { ok: true, type: "application/pdf" };
   if (ascii(b, 4, 4) === "ftyp") return { ok: true, type: isoMediaType(b) };
   if (startsWith(b, [0x1a, 0x45, 0xdf, 0xa3])) return { ok: true, type: "video/webm" };
-  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) return sniffZip(b);
+  if (isZip(b)) return sniffZip(b, zipNames);
   if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { ok: true, type: "application/x-ole-storage" };
   if (EXECUTABLE_SIGNATURES.some((sig) => startsWith(b, sig))) return { ok: false, reason: "executable" };
   return null;
@@ -128,8 +164,7 @@ const ODF_TYPES: Record<string, ContentType> = {
 // Macros and ActiveX controls run code when the document is opened with them enabled.
 const ACTIVE_CONTENT = /(^|\/)(vbaProject\.bin|vbaData\.xml)$|(^|\/)activeX\/|^(Basic|Scripts)\//i;
 
-function sniffZip(b: Uint8Array): SniffResult {
-  const names = zipEntryNames(b);
+function sniffZip(b: Uint8Array, names: string[] | null): SniffResult {
   if (!names) return { ok: true, type: "application/zip" };
   if (names.some((name) => ACTIVE_CONTENT.test(name))) return { ok: false, reason: "macro" };
 
@@ -154,24 +189,46 @@ const CONTENT_TYPE_XLSX = "application/vnd.openxmlformats-officedocument.spreads
 const CONTENT_TYPE_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
 const MAX_ZIP_ENTRIES = 10_000;
+/** A directory larger than this is not a document's (read from disk, it would be read into memory). */
+const MAX_ZIP_DIRECTORY_BYTES = 4 * 1024 * 1024;
 
 /** Entry names from the ZIP central directory, or null when it cannot be read (then: plain zip). */
 export function zipEntryNames(b: Uint8Array): string[] | null {
-  // End of central directory: 22 bytes plus a comment of at most 65,535 bytes, at the very end.
+  const directory = zipDirectoryAt(b, 0);
+  if (!directory || directory.end > b.length) return null;
+  return zipNamesFromDirectory(b.subarray(directory.start, directory.end), directory.count);
+}
+
+/** How many bytes at a ZIP file's end can hold its end record: 22 bytes plus a comment of at most 65,535. */
+export const ZIP_TAIL_BYTES = 22 + 0xffff;
+
+/**
+ * Where the central directory lies (file offsets, `end` exclusive: it ends where the end record
+ * begins), from the file's last bytes (`tail`, the last ZIP_TAIL_BYTES or all of a shorter file,
+ * starting at file offset `tailOffset`). Null when there is no end record, or for ZIP64.
+ */
+export function zipDirectoryAt(tail: Uint8Array, tailOffset: number): { start: number; end: number; count: number } | null {
   let eocd = -1;
-  for (let at = b.length - 22; at >= Math.max(0, b.length - 22 - 0xffff); at--) {
-    if (b[at] === 0x50 && b[at + 1] === 0x4b && b[at + 2] === 0x05 && b[at + 3] === 0x06) {
+  for (let at = tail.length - 22; at >= Math.max(0, tail.length - ZIP_TAIL_BYTES); at--) {
+    if (tail[at] === 0x50 && tail[at + 1] === 0x4b && tail[at + 2] === 0x05 && tail[at + 3] === 0x06) {
       eocd = at;
       break;
     }
   }
   if (eocd < 0) return null;
-  const count = u16(b, eocd + 10);
-  const offset = u32(b, eocd + 16);
+  const count = u16(tail, eocd + 10);
+  const offset = u32(tail, eocd + 16);
   if (count === 0xffff || offset === 0xffffffff || count > MAX_ZIP_ENTRIES) return null; // ZIP64: not for documents
+  const end = tailOffset + eocd;
+  if (offset > end) return null;
+  return { start: offset, end, count };
+}
+
+/** The names of `count` entries in a central directory (its bytes alone), or null when it is broken. */
+export function zipNamesFromDirectory(b: Uint8Array, count: number): string[] | null {
   const decoder = new TextDecoder("utf-8", { fatal: false });
   const names: string[] = [];
-  let at = offset;
+  let at = 0;
   for (let i = 0; i < count; i++) {
     if (at + 46 > b.length || u32(b, at) !== 0x02014b50) return null;
     const nameLength = u16(b, at + 28);

@@ -1,8 +1,9 @@
 // Where the bytes of checked uploads live: local disk under DATA_DIR by default, UploadThing when
 // UPLOADTHING_TOKEN is set. Both are reached only through this interface; files are served by our
 // own route (files.$fileId.ts), never by a link to the storage.
-import { randomUUID } from "node:crypto";
-import { type FileHandle, mkdir, open, rename, stat, unlink } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { openAsBlob } from "node:fs";
+import { type FileHandle, mkdir, open, readdir, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { UTApi, UTFile } from "uploadthing/server";
 import type { StorageBackend } from "~/generated/prisma/enums";
@@ -12,9 +13,10 @@ export interface FileStorage {
   readonly backend: StorageBackend;
   /**
    * Store the bytes under `key` and return the key to keep in StoredFile.storageKey: the same key
-   * on disk; UploadThing names its files itself and returns its own key.
+   * on disk; UploadThing names its files itself and returns its own key. A file (a StagedFile: an
+   * upload already on disk) is streamed, never read into memory as a whole.
    */
-  put(key: string, bytes: Uint8Array, contentType: string): Promise<string>;
+  put(key: string, content: Uint8Array | Blob, contentType: string): Promise<string>;
   /** Throws StoredObjectMissingError when the storage no longer holds it. */
   get(key: string): Promise<ReadableStream<Uint8Array> | Buffer>;
   /** Removing what is already gone is not an error. */
@@ -42,12 +44,150 @@ export function isSafeStorageKey(key: string): boolean {
   return key.length <= 200 && SAFE_KEY.test(key);
 }
 
+/**
+ * An upload written to disk while it arrived (stageUpload): a File whose bytes are read from that
+ * disk file when asked for. Over its limit only the bytes were counted: `path` and `sha256` are
+ * null and there are no bytes to read, but `size` still tells how much was sent (so that every
+ * check sees a file, and a too large one).
+ */
+export class StagedFile extends File {
+  readonly path: string | null;
+  readonly receivedBytes: number;
+  /** sha256 (hex) of the bytes, computed as they arrived. */
+  readonly sha256: string | null;
+
+  constructor(blob: Blob, name: string, type: string, staged: { path: string | null; receivedBytes: number; sha256: string | null }) {
+    super([blob], name, { type });
+    this.path = staged.path;
+    this.receivedBytes = staged.receivedBytes;
+    this.sha256 = staged.sha256;
+  }
+
+  override get size(): number {
+    return this.receivedBytes;
+  }
+}
+
+/**
+ * Writes an upload's bytes to a temporary file as they arrive, counting them; past `maxBytes` the
+ * file is removed at once and the rest only counted (the caller refuses it as too large). Nothing
+ * is left behind when reading fails. An empty upload (a file input with no file chosen) never
+ * touches the disk. The temporary file is the caller's to discard (discardStaged), unless a
+ * storage took it over (LocalDiskStorage.put renames it into place).
+ */
+export async function stageUpload(
+  chunks: AsyncIterable<Uint8Array>,
+  { name, type, maxBytes }: { name: string; type: string; maxBytes: number },
+): Promise<File> {
+  let handle: FileHandle | undefined;
+  let temp: string | undefined;
+  let received = 0;
+  let kept = true;
+  const hash = createHash("sha256");
+  try {
+    for await (const chunk of chunks) {
+      if (chunk.byteLength === 0) continue;
+      received += chunk.byteLength;
+      if (!kept) continue;
+      if (received > maxBytes) {
+        kept = false;
+        await handle?.close();
+        handle = undefined;
+        if (temp) await unlink(temp);
+        temp = undefined;
+        continue;
+      }
+      if (!handle) {
+        const dir = stagingDir();
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        temp = path.join(dir, `${randomUUID()}.part`);
+        handle = await open(temp, "wx", 0o600);
+      }
+      await writeAll(handle, chunk);
+      hash.update(chunk);
+    }
+    if (received === 0) return new File([], name, { type });
+    if (!kept || !handle || !temp) return new StagedFile(new Blob([]), name, type, { path: null, receivedBytes: received, sha256: null });
+    // Synced, so that once it is renamed into place and its row commits, the bytes are on disk.
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    return new StagedFile(await openAsBlob(temp, { type }), name, type, { path: temp, receivedBytes: received, sha256: hash.digest("hex") });
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    if (temp) await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Removes staged uploads that nobody finished: a request always removes its own, so what is left
+ * is from a process that stopped mid-upload. A file still being written has a fresh modification
+ * time. Returns how many were removed.
+ */
+export async function purgeAbandonedStagedUploads(olderThanMs: number, at: Date): Promise<number> {
+  const dir = stagingDir();
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if (isNotFound(error)) return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.endsWith(".part")) continue;
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile() || at.getTime() - info.mtimeMs < olderThanMs) continue;
+    await unlink(file).then(
+      () => removed++,
+      (error: unknown) => {
+        if (!isNotFound(error)) throw error;
+      },
+    );
+  }
+  return removed;
+}
+
+/** Removes a staged upload's temporary file (nothing when a storage already took it over). */
+export async function discardStaged(file: StagedFile): Promise<void> {
+  if (!file.path) return;
+  await unlink(file.path).catch((error: unknown) => {
+    if (!isNotFound(error)) console.error(`Could not remove the temporary upload ${file.path}`, error);
+  });
+}
+
+/** A Blob's bytes chunk by chunk (a file on disk is read as it goes). */
+export async function* chunksOf(blob: Blob): AsyncGenerator<Uint8Array> {
+  const reader = blob.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+async function writeAll(handle: FileHandle, chunk: Uint8Array) {
+  for (let at = 0; at < chunk.byteLength; ) {
+    const { bytesWritten } = await handle.write(chunk, at, chunk.byteLength - at);
+    at += bytesWritten;
+  }
+}
+
 export class LocalDiskStorage implements FileStorage {
   readonly backend = "LOCAL" as const;
   readonly root: string;
+  /** Uploads being received (stageUpload); inside the root, so that moving one into place is a rename. No key starts with ".". */
+  readonly stagingDir: string;
 
   constructor(root: string) {
     this.root = path.resolve(root);
+    this.stagingDir = path.join(this.root, ".incoming");
   }
 
   /** The file's path, or an error for any key that could point outside the root. */
@@ -58,19 +198,28 @@ export class LocalDiskStorage implements FileStorage {
     return file;
   }
 
-  async put(key: string, bytes: Uint8Array, _contentType: string): Promise<string> {
+  async put(key: string, content: Uint8Array | Blob, _contentType: string): Promise<string> {
     const file = this.pathFor(key);
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    // An upload staged in this root was written (and synced) while it arrived: it only moves.
+    if (content instanceof StagedFile && content.path && path.dirname(content.path) === this.stagingDir) {
+      await rename(content.path, file);
+      return key;
+    }
     // Written under a temporary name and renamed, so a crash never leaves half a file under the key;
     // synced, so once the database row commits the bytes are on disk too.
     const temp = `${file}.${randomUUID()}.tmp`;
     const handle = await open(temp, "wx", 0o600);
     try {
-      await handle.writeFile(bytes);
+      if (content instanceof Uint8Array) await handle.writeFile(content);
+      else for await (const chunk of chunksOf(content)) await writeAll(handle, chunk);
       await handle.sync();
-    } finally {
-      await handle.close();
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      await unlink(temp).catch(() => undefined);
+      throw error;
     }
+    await handle.close();
     try {
       await rename(temp, file);
     } catch (error) {
@@ -152,9 +301,11 @@ export class UploadThingStorage implements FileStorage {
     this.api = new UTApi({ token, logLevel: "Error", fetch: this.fetch });
   }
 
-  async put(key: string, bytes: Uint8Array, contentType: string): Promise<string> {
-    // UploadThing sees only our random key as the name, never the uploader's file name.
-    const file = new UTFile([new Uint8Array(bytes)], path.posix.basename(key), { type: contentType, customId: key });
+  async put(key: string, content: Uint8Array | Blob, contentType: string): Promise<string> {
+    // UploadThing sees only our random key as the name, never the uploader's file name. A staged
+    // upload goes as the file on disk, streamed into the request.
+    const part = content instanceof Uint8Array ? new Uint8Array(content) : content;
+    const file = new UTFile([part], path.posix.basename(key), { type: contentType, customId: key });
     const result = await this.api.uploadFiles(file);
     if (result.error) throw new Error(`UploadThing upload failed: ${result.error.code} ${result.error.message}`);
     return result.data.key;
@@ -190,6 +341,11 @@ function localStorage(): LocalDiskStorage {
   const root = path.resolve(getEnv().DATA_DIR, "uploads");
   if (cachedLocal?.root !== root) cachedLocal = { root, storage: new LocalDiskStorage(root) };
   return cachedLocal.storage;
+}
+
+/** Where uploads are written while they arrive, whichever storage keeps them (local disk: moved from here). */
+export function stagingDir(): string {
+  return localStorage().stagingDir;
 }
 
 /** Where new uploads go: UploadThing when a token is set, else local disk. */

@@ -1,4 +1,5 @@
 import { purgeExpiredLoginTokens } from "~/modules/auth/login-retention.server";
+import { purgeAbandonedStagedUploads } from "~/modules/files/storage.server";
 import { purgeMailBodies } from "~/modules/mail/retention.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -20,4 +21,9 @@ defineRecurringJob("mail.purge-bodies", "20 * * * *", async () => {
 // Hourly: sign-in requests a day past their expiry are deleted.
 defineRecurringJob("auth.purge-login-tokens", "25 * * * *", async () => {
   await purgeExpiredLoginTokens();
+});
+
+// Hourly: uploads a stopped process left half-received (every request removes its own) go after an hour.
+defineRecurringJob("files.purge-staged", "35 * * * *", async () => {
+  await purgeAbandonedStagedUploads(60 * 60_000, now());
 });
