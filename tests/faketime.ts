@@ -2,26 +2,57 @@
 // by Debian's `faketime` (libfaketime through LD_PRELOAD, inherited by every child: Node, the
 // embedded PostgreSQL and Chromium all run on the faked clock — checked to work). It proves the
 // demo seed and the tests do not expire: every date they need is relative to the day they run.
+// `npm test` runs it after its own build (TEST_FAKED_DATES=0 leaves it out); its counts join the
+// suite's final line.
 //
-// On each day: the unit tests (tests/unit, which include the demo seed seeded on several days)
-// and the browser tests that use seeded or relative dates (challenges, teams, pupil-submission,
-// submissions, invoices), against a freshly seeded database. The app is built once (or not at
-// all with TEST_SKIP_BUILD=1, as `npm test` does after its own build).
+// What runs on each day, against a fresh PostgreSQL and a freshly seeded database:
+//  - unit tests: the files in tests/unit that read the clock or seed, chosen by one rule at run
+//    time (CLOCK_OR_SEED below): the file's own code names the clock (`new Date`, `Date.now`,
+//    `Date.UTC`, the app's `now()`, vitest's fake timers) or seeding (the demo seed and the
+//    factories it shares, `seed…`). The rest (schemas, formatting, file sniffing, translations,
+//    routes with fixed input) neither reads the clock nor seeds; they run on the real date only.
+//    tests/guards (access matrix, hostile input, query budgets) run on the real date only.
+//  - browser tests: the specs that use seeded or relative dates (challenges, teams,
+//    pupil-submission, submissions, invoices). Their page checks only visit the page and assert
+//    its status and URL here (E2E_A11Y=visit, tests/e2e/a11y-kit.ts): axe, the phone width and
+//    the screenshots of the same pages run on the real date.
+// The app is built once (or not at all with TEST_SKIP_BUILD=1, as `npm test` does after its build).
 //
 //   npx tsx tests/faketime.ts            # both days
 //   FAKED_DAYS="2030-02-01 09:00:00" npx tsx tests/faketime.ts
+//   FAKED_UNIT=none FAKED_E2E=challenges npx tsx tests/faketime.ts   # narrow while working on one
 //
-// Prints "N passed, N failed, N skipped" and writes the counts to <results>/faketime.json.
+// Prints "N passed, N failed, N skipped" and writes the counts and minutes to <results>/faketime.json.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const results = path.resolve(root, process.env.TEST_RESULTS_DIR ?? "test-results");
 const FAKETIME = process.env.FAKETIME_PATH ?? "/usr/bin/faketime";
 const DAYS = (process.env.FAKED_DAYS ?? "2027-06-15 10:00:00;2028-09-01 10:00:00").split(";").map((d) => d.trim()).filter(Boolean);
-const UNIT = ["tests/unit/"];
-const E2E = ["challenges", "teams", "pupil-submission", "submissions", "invoices"];
+
+/** A unit file reads the clock or seeds when its own code matches this (see the header). */
+const CLOCK_OR_SEED = /\bnew Date\b|\bDate\.(now|UTC)\b|\bnow\(\)|setSystemTime|useFakeTimers|\bseed/i;
+const UNIT_DIR = "tests/unit";
+
+function unitFilesByRule(): string[] {
+  return readdirSync(path.join(root, UNIT_DIR))
+    .filter((f) => /\.test\.tsx?$/.test(f))
+    .filter((f) => CLOCK_OR_SEED.test(readFileSync(path.join(root, UNIT_DIR, f), "utf8")))
+    .sort()
+    .map((f) => `${UNIT_DIR}/${f}`);
+}
+
+/** FAKED_UNIT / FAKED_E2E narrow a part by file-name filters while working on it; "none" leaves it out. */
+function listFromEnv(name: string, fallback: () => string[]): string[] {
+  const value = process.env[name];
+  if (value === undefined || value.trim() === "") return fallback();
+  return value.trim() === "none" ? [] : value.split(/[\s,]+/).filter(Boolean);
+}
+
+const UNIT = listFromEnv("FAKED_UNIT", unitFilesByRule);
+const E2E = listFromEnv("FAKED_E2E", () => ["challenges", "teams", "pupil-submission", "submissions", "invoices"]);
 
 type Counts = { passed: number; failed: number; skipped: number };
 
@@ -53,6 +84,8 @@ function ensureFaketime(): void {
   }
 }
 
+const minutes = (ms: number) => (ms / 60_000).toFixed(1);
+
 /** The last "N passed, N failed, N skipped" line of a run, or one failure when there is none. */
 function counts(output: string, what: string): Counts {
   const line = output.split("\n").reverse().find((l) => /^\d+ passed, \d+ failed/.test(l));
@@ -75,22 +108,29 @@ async function main() {
       process.exit(1);
     }
   }
+  const began = Date.now();
   for (const day of DAYS) {
     const dir = path.join(results, "faketime", day.replace(/[^0-9]+/g, "-").replace(/-$/, ""));
     for (const [kind, filters] of [["--unit", UNIT], ["--e2e", E2E]] as const) {
+      // An empty list leaves the part out (run.ts would run every file without a filter).
+      if (!filters.length) continue;
       console.log(`\n[faketime] ${day}: ${kind.slice(2)} tests (${filters.join(", ")})`);
+      const partBegan = Date.now();
       const { output } = await run(FAKETIME, [day, "npx", "tsx", "tests/run.ts", kind, ...filters], {
         TEST_RESULTS_DIR: path.join(dir, kind.slice(2)),
         TEST_SKIP_BUILD: "1",
+        E2E_A11Y: "visit",
       });
       const c = counts(output, `${day} ${kind}`);
-      console.log(`[faketime] ${day} ${kind.slice(2)}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+      console.log(`[faketime] ${day} ${kind.slice(2)}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (${minutes(Date.now() - partBegan)} min)`);
       totals.passed += c.passed;
       totals.failed += c.failed;
       totals.skipped += c.skipped;
     }
   }
-  writeFileSync(path.join(results, "faketime.json"), JSON.stringify({ days: DAYS, unit: UNIT, e2e: E2E, ...totals }, null, 2));
+  const took = minutes(Date.now() - began);
+  console.log(`[faketime] both days took ${took} min`);
+  writeFileSync(path.join(results, "faketime.json"), JSON.stringify({ days: DAYS, unit: UNIT, e2e: E2E, minutes: Number(took), ...totals }, null, 2));
   console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   process.exit(totals.failed > 0 ? 1 : 0);
 }

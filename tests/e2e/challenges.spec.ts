@@ -63,7 +63,10 @@ test("the board creates a challenge and an edition; the public page shows open r
 
   await page.goto(challengeUrl);
   await page.getByRole("link", { name: "Openbare pagina" }).click();
+  // The board's page links the edition under the same name: be on the public page before clicking.
+  await expect(page).toHaveURL(/\/challenges\/e2e-zonneboot-\d+$/);
   await page.getByRole("link", { name: `${name} 2099` }).click();
+  await expect(page).toHaveURL(/\/challenges\/e2e-zonneboot-\d+\/2099$/);
   await expect(page.getByRole("heading", { level: 1, name: `${name} 2099` })).toBeVisible();
   await expect(page.getByText("Inschrijving open tot 1 februari 2099 om 23:59").first()).toBeVisible();
   await expect(page.getByText(formatDateTime(fromAmsterdamTime(OPENS)!, "nl"))).toBeVisible();

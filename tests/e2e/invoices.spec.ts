@@ -32,6 +32,9 @@ async function invoiceOf(board: Page, company: string): Promise<{ path: string; 
 }
 
 test("Marieke pays her open invoice with iDEAL and sees it paid", async ({ browser }) => {
+  // Two sign-ins and a checkout: over the default 30 s on a loaded machine (timed out so in the
+  // faked-date run at load 18).
+  test.setTimeout(90_000);
   const board = await asPerson(browser, PEOPLE.board);
   const { path, number } = await invoiceOf(board, "Van der Linden Installatietechniek");
 

@@ -107,3 +107,26 @@ test("/ontwerp passes axe and fits a phone in Dutch and English", async ({ page 
     await checkPage(page, { name: "design", path: "/ontwerp" }, lang);
   }
 });
+
+// A form checked by the server field by field (conform, shouldValidate "onBlur") posts each check
+// as a round trip of its own. Pressing the submit button blurs the last field, which starts such a
+// check; the button must not take that check for the form being sent, or it turns "busy" between
+// mouse down and mouse up and swallows the click (the page stayed on ?index, nothing created, no
+// message — seen on a loaded machine and under faketime). The checks are slowed down here so the
+// race always happens, and the click is a person's: 150 ms between mouse down and up.
+test("a click on a form's button right after typing sends the form, even while the server still checks a field", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, PEOPLE.board);
+  await page.route("**/bestuur/challenges?index*", async (route) => {
+    if ((route.request().postData() ?? "").includes("__intent__")) await new Promise((r) => setTimeout(r, 1_500));
+    await route.continue();
+  });
+  await page.goto("/bestuur/challenges");
+  await page.waitForLoadState("networkidle");
+  const name = `E2E Snelle klik ${Date.now()}`;
+  await page.getByLabel("Naam", { exact: true }).fill(name);
+  await page.getByLabel("Beschrijving").fill("Aangemaakt met één klik direct na het typen.");
+  await page.getByRole("button", { name: "Challenge aanmaken" }).click({ delay: 150 });
+  await expect(page).toHaveURL(/\/bestuur\/challenges\/[a-z0-9]+$/, { timeout: 20_000 });
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+});

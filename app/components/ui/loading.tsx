@@ -7,13 +7,21 @@ export function useNavigationBusy(): boolean {
   return useNavigation().state !== "idle";
 }
 
+/** The field conform reserves for its own requests (check a field, add or remove a row). */
+const CONFORM_INTENT = "__intent__";
+
 /**
  * True while this page posts a form, optionally only the one with `intent` — for `pending` on
  * its submit button (`<Button pending={useSubmitting("invite")}>`).
+ *
+ * Conform's own round trips do not count: a form the server checks field by field posts each
+ * check, and pressing the button blurs the last field, which starts one. Counted, it made the
+ * button busy between mouse down and mouse up, and the button swallowed the click that was
+ * meant to send the form (tests/e2e/ux.spec.ts, "right after typing").
  */
 export function useSubmitting(intent?: string): boolean {
   const navigation = useNavigation();
-  if (navigation.state !== "submitting") return false;
+  if (navigation.state !== "submitting" || navigation.formData?.has(CONFORM_INTENT)) return false;
   return intent === undefined || navigation.formData?.get("intent") === intent;
 }
 
