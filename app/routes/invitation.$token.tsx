@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     title: t("auth:invitation.title"),
     invitation: invitation
-      ? { email: invitation.email, role: invitation.role, organisation: invitation.company?.name ?? invitation.school?.name ?? null }
+      ? { email: invitation.email, role: invitation.role, organisation: invitation.company?.name ?? invitation.school?.name ?? invitation.edition?.name ?? null }
       : null,
   });
 }
@@ -30,9 +30,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export const actionSchema = z.object({});
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const setCookie = await acceptInvitation(request, params.token ?? "");
-  if (!setCookie) return json({ failed: true }, { status: 400 });
-  return redirect("/dashboard", { headers: { "Set-Cookie": setCookie } });
+  const accepted = await acceptInvitation(request, params.token ?? "");
+  if (!accepted) return json({ failed: true }, { status: 400 });
+  return redirect(accepted.home, { headers: { "Set-Cookie": accepted.setCookie } });
 }
 
 export default function Invitation() {
