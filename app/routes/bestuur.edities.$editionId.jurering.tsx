@@ -45,8 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status === undefined) return json({ form, result: submission.reply() });
   if (submission.status !== "success") return json({ form, result: submission.reply() }, { status: 400 });
   const lang = await getLanguage(request);
-  const t = await i18next.getFixedT(lang, "auth");
-  const result = await runBoardJudgingAction(id, submission.value, { id: board.id, name: board.name }, lang, { roleLabel: t("roles.JUROR") });
+  const t = await i18next.getFixedT(lang, "judging");
+  const result = await runBoardJudgingAction(id, submission.value, { id: board.id, name: board.name }, lang, { roleLabel: t("auth:roles.JUROR") });
   if (!result.ok) {
     if ("notFound" in result) notFound();
     return json({ form, result: submission.reply({ formErrors: result.formErrors, fieldErrors: result.fieldErrors }) }, { status: 400 });
