@@ -16,7 +16,7 @@ import { ID_PATTERN } from "~/utils/input";
 import { redirectWithToast } from "~/utils/toast.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
-export const queryBudget = 12;
+export const queryBudget = 7;
 
 function editionIdOf(params: { editionId?: string }) {
   const id = params.editionId ?? "";

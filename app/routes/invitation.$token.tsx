@@ -9,8 +9,9 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { acceptInvitation, findOpenInvitation } from "~/modules/auth/invitations.server";
 import { getT } from "~/utils/i18n.server";
 
-// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
-export const queryBudget = 3;
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts):
+// the invitation and the name of its company, school or (a juror's) edition.
+export const queryBudget = 4;
 
 // The link in the invitation mail opens this page; only its button (a POST) accepts.
 export async function loader({ request, params }: LoaderFunctionArgs) {

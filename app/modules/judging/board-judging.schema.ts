@@ -6,8 +6,11 @@ import { cleanText, ID_PATTERN } from "~/utils/input";
 
 const required = (max: number, message: string) =>
   z.preprocess(cleanText, z.string({ error: message }).min(1, message).max(max, "judging:errors.tooLong"));
+// Empty is absent (conform also turns "" into undefined), and absent reads as "".
 const optional = (max: number) =>
-  z.preprocess((v) => (cleanText(v) === "" || v === undefined ? "" : cleanText(v)), z.string().max(max, "judging:errors.tooLong"));
+  z
+    .preprocess((v) => (cleanText(v) === "" ? undefined : cleanText(v)), z.string().max(max, "judging:errors.tooLong").optional())
+    .transform((v) => v ?? "");
 const id = z.string({ error: "judging:errors.notFound" }).regex(ID_PATTERN, "judging:errors.notFound");
 const optionalId = z.preprocess((v) => (cleanText(v) === "" ? undefined : cleanText(v)), id.optional());
 const integer = (min: number, max: number, message: string) =>

@@ -45,7 +45,10 @@ export async function getBoardJudgingPage(editionId: string) {
     judgingClosesAt: edition.judgingClosesAt.toISOString(),
     locked: isScoringFormLocked(edition, now()),
     categories,
-    forms: forms.map((f) => ({ id: f.id, categoryId: f.categoryId, categoryName: f.category?.name ?? null, criteria: f.criteria })),
+    forms: forms
+      .map((f) => ({ ...f, categoryName: categories.find((c) => c.id === f.categoryId)?.name ?? null, order: f.categoryId ? categories.findIndex((c) => c.id === f.categoryId) : -1 }))
+      .sort((a, b) => a.order - b.order)
+      .map(({ order: _order, ...f }) => f),
     overrides: judgingOverrides.map((o) => ({ ...o, at: o.at.toISOString() })),
     jury,
   };

@@ -12,34 +12,36 @@ import type { Actor, JudgingWriteResult } from "./scoring-forms.server";
 
 export type JurorStatus = "accepted" | "invited" | "expired";
 
-/** The edition's jurors (not removed) with their status and declared conflicts. */
+type MemberRow = { id: string; name: string; email: string; userId: string | null; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null };
+type ConflictRow = { id: string; memberId: string; kind: string; note: string; declaredAt: Date; team: string };
+
+/** The edition's jurors (not removed) with their status and declared conflicts: two queries, whatever the size of the jury. */
 export async function listJury(editionId: string) {
   const at = now();
-  const members = await db.juryMember.findMany({
-    where: { editionId, removedAt: null },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      userId: true,
-      createdAt: true,
-      invitation: { select: { expiresAt: true, acceptedAt: true, revokedAt: true } },
-      conflicts: {
-        orderBy: { declaredAt: "asc" },
-        select: { id: true, kind: true, note: true, declaredAt: true, team: { select: { name: true } } },
-      },
-    },
-  });
-  const statusOf = (m: (typeof members)[number]): JurorStatus =>
-    m.userId ? "accepted" : m.invitation && m.invitation.expiresAt > at && !m.invitation.revokedAt ? "invited" : "expired";
+  const [members, conflicts] = await Promise.all([
+    db.$queryRaw<MemberRow[]>`
+      SELECT m.id, m.name, m.email, m."userId", m."createdAt", i."expiresAt", i."revokedAt"
+      FROM "JuryMember" m LEFT JOIN "Invitation" i ON i.id = m."invitationId"
+      WHERE m."editionId" = ${editionId} AND m."removedAt" IS NULL
+      ORDER BY m.name, m.id`,
+    db.$queryRaw<ConflictRow[]>`
+      SELECT jc.id, jc."juryMemberId" AS "memberId", jc.kind::text AS kind, jc.note, jc."declaredAt", t.name AS team
+      FROM "JurorConflict" jc
+      JOIN "JuryMember" m ON m.id = jc."juryMemberId"
+      JOIN "Team" t ON t.id = jc."teamId"
+      WHERE m."editionId" = ${editionId} AND m."removedAt" IS NULL
+      ORDER BY jc."declaredAt", jc.id`,
+  ]);
+  const statusOf = (m: MemberRow): JurorStatus => (m.userId ? "accepted" : m.expiresAt && m.expiresAt > at && !m.revokedAt ? "invited" : "expired");
   return members.map((m) => ({
     id: m.id,
     name: m.name,
     email: m.email,
     invitedAt: m.createdAt.toISOString(),
     status: statusOf(m),
-    conflicts: m.conflicts.map((c) => ({ id: c.id, kind: c.kind, note: c.note, team: c.team.name, declaredAt: c.declaredAt.toISOString() })),
+    conflicts: conflicts
+      .filter((c) => c.memberId === m.id)
+      .map((c) => ({ id: c.id, kind: c.kind, note: c.note, team: c.team, declaredAt: c.declaredAt.toISOString() })),
   }));
 }
 

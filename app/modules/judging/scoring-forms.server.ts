@@ -22,29 +22,37 @@ export type JudgingWriteResult =
 
 const NOT_FOUND = { ok: false, notFound: true } as const;
 
-/** The scoring forms of an edition with criteria and levels, edition-wide form first. */
+type CriterionRow = {
+  formId: string;
+  categoryId: string | null;
+  id: string | null;
+  name: string | null;
+  description: string | null;
+  weight: number | null;
+  counted: boolean | null;
+  levels: Array<{ value: number; text: string }>;
+};
+
+/**
+ * The scoring forms of an edition with their criteria (in order) and levels, in one query
+ * whatever the number of criteria. Category names are the caller's (it has the categories).
+ */
 export async function listScoringForms(editionId: string, client: Tx = db) {
-  const forms = await client.scoringForm.findMany({
-    where: { editionId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      categoryId: true,
-      category: { select: { name: true, position: true } },
-      criteria: {
-        orderBy: [{ position: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          name: true,
-          description: true,
-          weight: true,
-          counted: true,
-          levels: { orderBy: { value: "asc" }, select: { value: true, text: true } },
-        },
-      },
-    },
-  });
-  return forms.sort((a, b) => (a.category?.position ?? -1) - (b.category?.position ?? -1));
+  const rows = await client.$queryRaw<CriterionRow[]>`
+    SELECT f.id AS "formId", f."categoryId", c.id, c.name, c.description, c.weight, c.counted,
+           COALESCE((SELECT json_agg(json_build_object('value', l.value, 'text', l.text) ORDER BY l.value)
+                     FROM "ScoringLevel" l WHERE l."criterionId" = c.id), '[]'::json) AS levels
+    FROM "ScoringForm" f
+    LEFT JOIN "ScoringCriterion" c ON c."formId" = f.id
+    WHERE f."editionId" = ${editionId}
+    ORDER BY f."createdAt", f.id, c.position, c.id`;
+  const forms = new Map<string, { id: string; categoryId: string | null; criteria: Array<{ id: string; name: string; description: string; weight: number; counted: boolean; levels: Array<{ value: number; text: string }> }> }>();
+  for (const row of rows) {
+    const form = forms.get(row.formId) ?? { id: row.formId, categoryId: row.categoryId, criteria: [] };
+    forms.set(row.formId, form);
+    if (row.id) form.criteria.push({ id: row.id, name: row.name!, description: row.description ?? "", weight: row.weight!, counted: row.counted!, levels: row.levels });
+  }
+  return [...forms.values()];
 }
 
 type FormEditIntent = Extract<BoardJudgingAction, { intent: "save-criterion" | "remove-criterion" | "move-criterion" | "add-form" | "remove-form" }>;

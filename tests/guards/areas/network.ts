@@ -22,8 +22,8 @@ const POST_A: ActionCells = {
   anonymous: "login", board: 400, contactA: 400, contactB: 404, schoolContactA: 404, schoolContactB: 404,
   teacherA: 404, teacherB: 404, pupilA: 404, jurorA: 404,
 };
-/** The request register: the board, school contacts and teachers; company contacts and pupils 403. */
-const REGISTER: Cells = cellsOf(200, { anonymous: "login", contactA: 403, contactB: 403, pupilA: 403 });
+/** The request register: the board, school contacts and teachers; company contacts, pupils and jurors 403. */
+const REGISTER: Cells = cellsOf(200, { anonymous: "login", contactA: 403, contactB: 403, pupilA: 403, jurorA: 403 });
 const POST_REGISTER: ActionCells = {
   anonymous: "login", board: 400, contactA: 403, contactB: 403, schoolContactA: 400, schoolContactB: 400,
   teacherA: 400, teacherB: 400, pupilA: 403, jurorA: 403,
