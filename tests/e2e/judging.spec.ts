@@ -25,22 +25,23 @@ test("the board builds a scoring form and invites a juror, who accepts and sees 
   // The demo's Tech Challenge has no form yet (a rerun finds the one it made).
   if (await page.getByText("Nog geen beoordelingsformulier").isVisible()) {
     await page.getByRole("button", { name: "Formulier maken" }).click();
-    await expect(page.getByRole("heading", { level: 3, name: "Formulier voor de hele editie" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3, name: "Formulier voor de hele editie" })).toBeVisible({ timeout: 30_000 });
   }
   const adder = page.locator("details", { has: page.getByText("Criterium toevoegen", { exact: true }) }).last();
-  if (!(await adder.getAttribute("open"))) await adder.locator("summary").click();
+  // Open when the form has no criteria yet (a boolean attribute: present, or null).
+  if ((await adder.getAttribute("open")) === null) await adder.locator("summary").click();
   await adder.getByLabel("Naam van het criterium").fill(criterion);
   await adder.getByLabel("Gewicht").fill("12");
   await adder.getByLabel("Omschrijving niveau 5").fill("Werkt foutloos");
   await adder.getByRole("button", { name: "Criterium toevoegen" }).click();
-  await expect(page.getByText("Het gewicht is een heel getal van 1 tot en met 10.")).toBeVisible();
+  await expect(page.getByText("Het gewicht is een heel getal van 1 tot en met 10.")).toBeVisible({ timeout: 30_000 });
   const again = page.locator("details[open]", { has: page.getByText("Criterium toevoegen", { exact: true }) }).last();
   await expect(again.getByLabel("Gewicht")).toHaveAttribute("aria-invalid", "true");
   await expect(again.getByLabel("Naam van het criterium")).toHaveValue(criterion);
   await expect(again.getByLabel("Omschrijving niveau 5")).toHaveValue("Werkt foutloos");
   await again.getByLabel("Gewicht").fill("3");
   await again.getByRole("button", { name: "Criterium toevoegen" }).click();
-  await expect(page.getByText(criterion).first()).toBeVisible();
+  await expect(page.getByText(criterion).first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("gewicht 3").first()).toBeVisible();
   await expect(page.getByText("Werkt foutloos").first()).toBeVisible();
 
@@ -49,7 +50,7 @@ test("the board builds a scoring form and invites a juror, who accepts and sees 
   await page.getByLabel("E-mailadres", { exact: true }).fill(jurorEmail);
   await page.getByRole("button", { name: "Uitnodigen" }).click();
   const row = page.getByRole("listitem").filter({ hasText: jurorEmail });
-  await expect(row.getByText("Uitgenodigd", { exact: true })).toBeVisible();
+  await expect(row.getByText("Uitgenodigd", { exact: true })).toBeVisible({ timeout: 30_000 });
 
   await page.goto("/dev/mailbox");
   await page.getByRole("row").filter({ hasText: jurorEmail }).first().getByRole("link").click();
@@ -62,7 +63,7 @@ test("the board builds a scoring form and invites a juror, who accepts and sees 
   await juror.goto(acceptPath!);
   await expect(juror.getByText(/jurylid/i).first()).toBeVisible();
   await juror.getByRole("button", { name: "Uitnodiging aannemen en inloggen" }).click();
-  await expect(juror).toHaveURL(/\/jury$/);
+  await expect(juror).toHaveURL(/\/jury$/, { timeout: 30_000 });
   await expect(juror.getByRole("heading", { level: 1, name: "Mijn jury" })).toBeVisible();
   await expect(juror.getByRole("heading", { level: 2, name: /^Tech Challenge \d{4}$/ })).toBeVisible();
   await expect(juror.getByRole("heading", { level: 2, name: /Robotica/ })).toHaveCount(0);
