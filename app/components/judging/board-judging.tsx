@@ -204,7 +204,9 @@ export function CriterionEditor({ formId, criterion, locked, data }: { formId: s
         ? criterion.levels.map((l) => ({ value: String(l.value), text: l.text }))
         : DEFAULT_LEVEL_VALUES.map((value) => ({ value: String(value), text: t(`board.defaultLevel.${value}`) })),
     },
-    shouldValidate: "onBlur",
+    // Validated on the server only, when saving: no round trip on blur that could overtake the save.
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onSubmit",
   });
   const saving = useSubmitting("save-criterion");
   const levels = fields.levels.getFieldList();
