@@ -63,10 +63,10 @@ export async function assignRole(
   client: Client,
   userId: string,
   role: Role,
-  scope: { companyId?: string; schoolId?: string } = {},
+  scope: { companyId?: string; schoolId?: string; editionId?: string } = {},
 ) {
   return client.roleAssignment.create({
-    data: { userId, role, companyId: scope.companyId ?? null, schoolId: scope.schoolId ?? null },
+    data: { userId, role, companyId: scope.companyId ?? null, schoolId: scope.schoolId ?? null, editionId: scope.editionId ?? null },
   });
 }
 

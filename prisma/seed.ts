@@ -8,6 +8,7 @@ import { randomToken } from "../app/utils/crypto.server";
 import { toDateInputValue } from "../app/utils/format";
 import { assignRole, createCompany, createSchool, createUser } from "./factories";
 import { seedChallenges } from "./seed-challenges";
+import { seedJudging } from "./seed-judging";
 import { seedSubmissions } from "./seed-submissions";
 import { seedTeams } from "./seed-teams";
 
@@ -79,10 +80,11 @@ export async function seed(client: PrismaClient): Promise<void> {
     const multi = await tx.user.findFirstOrThrow({ where: { name: "Rob Kurvers" } });
     await assignRole(tx, multi.id, "BOARD");
     await seedNetwork(tx, companyIds);
-    // Challenges: editions, then teams with pupils and consent, then submissions.
+    // Challenges: editions, then teams with pupils and consent, then submissions, then judging.
     await seedChallenges(tx);
     await seedTeams(tx);
     await seedSubmissions(tx);
+    await seedJudging(tx);
   }, { maxWait: 20_000, timeout: 120_000 });
 }
 

@@ -32,6 +32,7 @@ const ROLE_NAV: Record<string, Array<{ to: string; key: string }>> = {
     { to: "/teams", key: "teams" },
     { to: "/verzoeken", key: "requests" },
   ],
+  JUROR: [{ to: "/jury", key: "jury" }],
   PUPIL: [{ to: "/mijn-team", key: "myTeam" }],
 };
 

@@ -85,6 +85,9 @@ export default function BoardEdition() {
             <Link to={`/bestuur/edities/${edition.id}/overzicht`} className="inline-flex min-h-11 items-center underline">
               {t("board.overview")}
             </Link>
+            <Link to={`/bestuur/edities/${edition.id}/jurering`} className="inline-flex min-h-11 items-center underline">
+              {t("judging:board.link")}
+            </Link>
             <Link to={`/challenges/${challenge.slug}/${edition.year}`} className="inline-flex min-h-11 items-center underline">
               {t("board.publicPage")}
             </Link>

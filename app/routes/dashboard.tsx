@@ -47,6 +47,13 @@ export default function Dashboard() {
             </Link>
           </p>
         )}
+        {activeRole?.role === "JUROR" ? (
+          <p className="mt-4">
+            <Link to="/jury" className={buttonClass("primary")}>
+              {t("auth:dashboard.jury")}
+            </Link>
+          </p>
+        ) : null}
         {activeRole?.role === "BOARD" ? (
           <p className="mt-4 flex flex-wrap gap-3">
             <Link to="/bestuur/mensen" className={buttonClass("primary")}>

@@ -9,8 +9,9 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { acceptInvitation, findOpenInvitation } from "~/modules/auth/invitations.server";
 import { getT } from "~/utils/i18n.server";
 
-// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
-export const queryBudget = 3;
+// Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts):
+// the invitation and the name of its company, school or (a juror's) edition.
+export const queryBudget = 4;
 
 // The link in the invitation mail opens this page; only its button (a POST) accepts.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     title: t("auth:invitation.title"),
     invitation: invitation
-      ? { email: invitation.email, role: invitation.role, organisation: invitation.company?.name ?? invitation.school?.name ?? null }
+      ? { email: invitation.email, role: invitation.role, organisation: invitation.company?.name ?? invitation.school?.name ?? invitation.edition?.name ?? null }
       : null,
   });
 }
@@ -30,9 +31,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export const actionSchema = z.object({});
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const setCookie = await acceptInvitation(request, params.token ?? "");
-  if (!setCookie) return json({ failed: true }, { status: 400 });
-  return redirect("/dashboard", { headers: { "Set-Cookie": setCookie } });
+  const accepted = await acceptInvitation(request, params.token ?? "");
+  if (!accepted) return json({ failed: true }, { status: 400 });
+  return redirect(accepted.home, { headers: { "Set-Cookie": accepted.setCookie } });
 }
 
 export default function Invitation() {

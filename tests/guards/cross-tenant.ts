@@ -67,6 +67,7 @@ export const BOARD_ONLY = [
   "routes/bestuur.bedrijven.$companyId",
   "routes/bestuur.challenges.$challengeId",
   "routes/bestuur.edities.$editionId._index",
+  "routes/bestuur.edities.$editionId.jurering",
   "routes/bestuur.edities.$editionId.overzicht",
   "routes/bestuur.facturen",
   "routes/bestuur.instellingen",
@@ -151,6 +152,17 @@ export const CROSS_CELLS: CrossCell[] = [
     route: "routes/bestuur.edities.$editionId.overzicht[.]csv", covers: ["param:editionId"], as: "teacherA",
     path: (w) => `/bestuur/edities/${p(w, "submissionEditionId")}/overzicht.csv`,
     markers: ["submissionTeam", "pupilNoConsent"],
+  },
+  // --- Judging: a juror of edition A and edition B's objects ------------------------------------------
+  {
+    name: "edition A's juror opens the board's judging page of edition B (its form and jury)",
+    route: "routes/bestuur.edities.$editionId.jurering", covers: ["param:editionId"], as: "jurorA",
+    path: (w) => `/bestuur/edities/${p(w, "jgEditionB")}/jurering`, markers: ["jgEditionB", "jgCriterionB"],
+  },
+  {
+    name: "edition A's juror invites a juror onto edition B's jury",
+    route: "routes/bestuur.edities.$editionId.jurering", covers: ["param:editionId"], as: "jurorA",
+    path: (w) => `/bestuur/edities/${p(w, "jgEditionB")}/jurering`, form: () => ({ intent: "invite-juror", name: "Indringer", email: "indringer@guards.example" }), markers: ["jgEditionB", "jgCriterionB"],
   },
   // --- Files ---------------------------------------------------------------------------------------
   { name: "a pupil opens another team's submission file", route: "routes/files.$fileId", covers: ["param:fileId"], as: "pupilA", path: (w) => `/files/${p(w, "fileSubmissionB")}`, markers: ["fileSubmissionB"] },

@@ -9,5 +9,7 @@ export const ROLE_FIXTURES = [
   "teacherA",
   "teacherB",
   "pupilA",
+  /** A juror of one edition (the judging area's edition A; JUROR roles are scoped to an edition). */
+  "jurorA",
 ] as const;
 export type RoleFixture = (typeof ROLE_FIXTURES)[number];

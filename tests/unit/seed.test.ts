@@ -10,6 +10,7 @@ import { createPrismaClient, getDb, setDb } from "~/utils/db.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { dropDatabase } from "../../app/server/embedded-postgres";
 import { seed } from "../../prisma/seed";
+import { DEMO_JUROR } from "../../prisma/seed-judging";
 import { createDatabaseFromTemplate } from "../support/test-postgres";
 
 /**
@@ -145,6 +146,20 @@ describe.each(DAYS)("the demo seeded on %s", (day) => {
     }
   });
 
+  it("has a demo juror on the jury of the edition being judged, and scoring forms for it and the finished one", async () => {
+    const db = getDb();
+    const editions = await db.edition.findMany({ select: { id: true, challenge: { select: { slug: true } }, _count: { select: { scoringForms: true } } } });
+    const bySlug = Object.fromEntries(editions.map((e) => [e.challenge.slug, e]));
+    expect(bySlug["robotica-challenge"]!._count.scoringForms).toBe(1);
+    expect(bySlug["junior-innovation-challenge"]!._count.scoringForms).toBe(1);
+    const juror = await db.user.findUniqueOrThrow({ where: { email: DEMO_JUROR.email }, select: { id: true, roles: true, juryMemberships: true } });
+    expect(juror.roles.map((r) => [r.role, r.editionId])).toEqual([["JUROR", bySlug["robotica-challenge"]!.id]]);
+    expect(juror.juryMemberships.map((m) => [m.editionId, m.removedAt])).toEqual([[bySlug["robotica-challenge"]!.id, null]]);
+    const sheets = await db.scoreSheet.findMany({ where: { juryMember: { userId: juror.id } }, select: { status: true } });
+    expect(sheets.map((s) => s.status).sort()).toEqual(["DRAFT", "SUBMITTED"]);
+    expect(await db.juryAssignment.count({ where: { juryMember: { userId: juror.id } } })).toBeGreaterThan(sheets.length);
+  });
+
   it("dates nothing after the day it was seeded", async () => {
     const db = getDb();
     const limit = now().getTime();
@@ -158,6 +173,11 @@ describe.each(DAYS)("the demo seeded on %s", (day) => {
       ...(await db.consent.findMany()).flatMap((c) => [["consent", c.at], ["consent withdrawn", c.withdrawnAt]] as Array<[string, Date | null]>),
       ...(await db.teacherRequest.findMany()).map((r) => ["teacher request", r.createdAt] as [string, Date]),
       ...(await db.edition.findMany()).map((e) => [`edition ${e.name} made`, e.createdAt] as [string, Date]),
+      ...(await db.invitation.findMany()).flatMap((i) => [["invitation", i.createdAt], ["invitation accepted", i.acceptedAt]] as Array<[string, Date | null]>),
+      ...(await db.juryMember.findMany()).map((m) => ["jury member", m.createdAt] as [string, Date]),
+      ...(await db.juryAssignment.findMany()).map((a) => ["jury assignment", a.createdAt] as [string, Date]),
+      ...(await db.scoreSheet.findMany()).flatMap((s) => [["score sheet", s.updatedAt], ["score sheet submitted", s.submittedAt]] as Array<[string, Date | null]>),
+      ...(await db.scoringForm.findMany()).map((f) => ["scoring form", f.createdAt] as [string, Date]),
     ];
     expect(dates.filter(([, d]) => d && d.getTime() > limit).map(([what, d]) => `${what}: ${d!.toISOString()}`)).toEqual([]);
     const pupils = await db.pupil.findMany({ select: { schoolYear: true } });

@@ -20,6 +20,8 @@ export type InvitationInput = {
   role: Role;
   companyId?: string | null;
   schoolId?: string | null;
+  /** JUROR: the edition the person is invited to judge. */
+  editionId?: string | null;
 };
 
 export async function createInvitation(
@@ -42,6 +44,7 @@ export async function createInvitation(
         role: input.role,
         companyId: input.companyId ?? null,
         schoolId: input.schoolId ?? null,
+        editionId: input.editionId ?? null,
         tokenHash: tokenHash(token),
         invitedById: inviter.id,
         createdAt: at,
@@ -70,7 +73,7 @@ export async function createInvitation(
         action: "invitation.create",
         entityType: "Invitation",
         entityId: invitation.id,
-        after: { email, role: input.role, companyId: input.companyId ?? null, schoolId: input.schoolId ?? null },
+        after: { email, role: input.role, companyId: input.companyId ?? null, schoolId: input.schoolId ?? null, editionId: input.editionId ?? null },
       },
       tx,
     );
@@ -88,19 +91,25 @@ export async function findOpenInvitation(token: string) {
       role: true,
       companyId: true,
       schoolId: true,
+      editionId: true,
       expiresAt: true,
       acceptedAt: true,
       revokedAt: true,
       company: { select: { name: true } },
       school: { select: { name: true } },
+      edition: { select: { name: true } },
     },
   });
   if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now()) return null;
   return invitation;
 }
 
-/** Adds the role (creating the account if needed) and signs in. Returns the session cookie. */
-export async function acceptInvitation(request: Request, token: string): Promise<string | null> {
+/**
+ * Adds the role (creating the account if needed) and signs in. Returns the session cookie and
+ * the page to go to. A JUROR invitation grants the role for its edition only and links the
+ * edition's jury member (made with the invitation) to the account.
+ */
+export async function acceptInvitation(request: Request, token: string): Promise<{ setCookie: string; home: string } | null> {
   const invitation = await findOpenInvitation(token);
   if (!invitation) return null;
   return db.$transaction(async (tx) => {
@@ -113,12 +122,21 @@ export async function acceptInvitation(request: Request, token: string): Promise
       (await tx.user.findUnique({ where: { email: invitation.email } })) ??
       (await tx.user.create({ data: { email: invitation.email, name: invitation.name ?? invitation.email.split("@")[0]! } }));
     if (user.disabledAt) return null;
+    const scope = { companyId: invitation.companyId, schoolId: invitation.schoolId, editionId: invitation.editionId };
+    if (invitation.role === "JUROR") {
+      // A juror whose place on the jury was withdrawn meanwhile gets no role.
+      const member = await tx.juryMember.updateMany({
+        where: { invitationId: invitation.id, removedAt: null, editionId: invitation.editionId ?? "" },
+        data: { userId: user.id },
+      });
+      if (member.count !== 1 || !invitation.editionId) throw new InvitationWithdrawn();
+    }
     const existing = await tx.roleAssignment.findFirst({
-      where: { userId: user.id, role: invitation.role, companyId: invitation.companyId, schoolId: invitation.schoolId },
+      where: { userId: user.id, role: invitation.role, ...scope },
     });
     if (!existing) {
       const grant = await tx.roleAssignment.create({
-        data: { userId: user.id, role: invitation.role, companyId: invitation.companyId, schoolId: invitation.schoolId },
+        data: { userId: user.id, role: invitation.role, ...scope },
       });
       await audit({ actorId: user.id, action: "role.grant", entityType: "RoleAssignment", entityId: grant.id, after: grant }, tx);
     }
@@ -131,9 +149,16 @@ export async function acceptInvitation(request: Request, token: string): Promise
     }
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedById: user.id } });
     await audit({ actorId: user.id, action: "invitation.accept", entityType: "Invitation", entityId: invitation.id }, tx);
-    return createUserSession(request, user.id, tx);
+    const setCookie = await createUserSession(request, user.id, tx);
+    return { setCookie, home: invitation.role === "JUROR" ? "/jury" : "/dashboard" };
+  }).catch((error: unknown) => {
+    if (error instanceof InvitationWithdrawn) return null;
+    throw error;
   });
 }
+
+/** Rolls the acceptance back: the jury place the invitation was for no longer exists. */
+class InvitationWithdrawn extends Error {}
 
 export async function revokeInvitation(id: string, actorId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {

@@ -2,8 +2,9 @@
 // and action; the UI uses them only to hide what a role may not do.
 import type { Role } from "~/generated/prisma/enums";
 
-export type RoleGrant = { id: string; role: Role; companyId: string | null; schoolId: string | null };
-export type Scope = { companyId?: string | null; schoolId?: string | null };
+/** One role of a person with its scope: a company, a school, or (JUROR) the edition they judge. */
+export type RoleGrant = { id: string; role: Role; companyId: string | null; schoolId: string | null; editionId?: string | null };
+export type Scope = { companyId?: string | null; schoolId?: string | null; editionId?: string | null };
 
 export const PERMISSIONS = {
   BOARD: ["*"],
@@ -22,6 +23,7 @@ function grantCovers(grant: RoleGrant, permission: Permission, scope: Scope): bo
   if (!allowed.includes(permission)) return false;
   if (grant.role === "COMPANY_CONTACT") return !!scope.companyId && scope.companyId === grant.companyId;
   if (grant.role === "SCHOOL_CONTACT" || grant.role === "TEACHER") return !!scope.schoolId && scope.schoolId === grant.schoolId;
+  if (grant.role === "JUROR") return !!scope.editionId && scope.editionId === grant.editionId;
   return false;
 }
 
@@ -40,6 +42,6 @@ export const ROLE_HOME: Record<Role, string> = {
   COMPANY_CONTACT: "/dashboard",
   SCHOOL_CONTACT: "/dashboard",
   TEACHER: "/dashboard",
-  JUROR: "/dashboard",
+  JUROR: "/jury",
   PUPIL: "/dashboard",
 };

@@ -59,6 +59,7 @@ type SessionRow = {
   role: string | null;
   companyId: string | null;
   schoolId: string | null;
+  editionId: string | null;
   organisation: string | null;
 };
 
@@ -76,20 +77,21 @@ async function loadUser(request: Request): Promise<AuthUser | null> {
   const rows = await db.$queryRaw<SessionRow[]>`
     SELECT s.id AS "sessionId", s."lastSeenAt", s."expiresAt", s."revokedAt", s."activeRoleId",
            u.id AS "userId", u.name, u.email, u.locale, u."disabledAt",
-           r.id AS "roleId", r.role::text AS role, r."companyId", r."schoolId",
-           COALESCE(c.name, sc.name) AS organisation
+           r.id AS "roleId", r.role::text AS role, r."companyId", r."schoolId", r."editionId",
+           COALESCE(c.name, sc.name, e.name) AS organisation
     FROM "Session" s
     JOIN "User" u ON u.id = s."userId"
     LEFT JOIN "RoleAssignment" r ON r."userId" = u.id
     LEFT JOIN "Company" c ON c.id = r."companyId"
     LEFT JOIN "School" sc ON sc.id = r."schoolId"
+    LEFT JOIN "Edition" e ON e.id = r."editionId"
     WHERE s."tokenHash" = ${hashSecret(token)}
     ORDER BY r."createdAt" ASC, r.id ASC`;
   const first = rows[0];
   if (!first || first.revokedAt || first.disabledAt) return null;
   const roles: UserRole[] = rows
     .filter((r) => r.roleId !== null)
-    .map((r) => ({ id: r.roleId!, role: r.role as Role, companyId: r.companyId, schoolId: r.schoolId, organisation: r.organisation }));
+    .map((r) => ({ id: r.roleId!, role: r.role as Role, companyId: r.companyId, schoolId: r.schoolId, editionId: r.editionId, organisation: r.organisation }));
   const at = now();
   const timeouts = isPupil(roles) ? SESSION_TIMEOUTS.pupil : SESSION_TIMEOUTS.adult;
   if (first.expiresAt <= at || at.getTime() - first.lastSeenAt.getTime() > timeouts.idleMs) return null;
