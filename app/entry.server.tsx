@@ -54,6 +54,9 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   console.error(error);
 }
 
+/** /healthz without Remix's route matching, for app/server/handler.ts in production. */
+export { healthResponse } from "~/modules/health/health.server";
+
 /** Called once by app/server/main.ts: the background job worker of this instance. */
 export async function startBackground() {
   await import("~/modules/jobs/registry.server");

@@ -20,6 +20,9 @@ export function createAppHandler(build: ServerBuild | (() => Promise<ServerBuild
   // Anonymous visitors of public pages share one rendering (app/server/shared-pages.ts); not in
   // development, where Vite reloads the code.
   const shared = createSharedPages(mode === "production" ? env.SHARED_PAGES_TTL_MS : 0);
+  // Load balancers ask /healthz often: with the build in hand it is answered without Remix's route
+  // matching (the same function as routes/healthz.ts, which answers in development).
+  const health = typeof build === "function" ? undefined : (build.entry.module as { healthResponse?: () => Promise<Response> }).healthResponse;
   return async (request) => {
     let response: Response;
     if (isCrossSiteRequest(request, env.APP_URL)) {
@@ -28,7 +31,10 @@ export function createAppHandler(build: ServerBuild | (() => Promise<ServerBuild
         headers: { "Content-Type": "text/plain; charset=utf-8" },
       });
     } else {
-      response = await shared.respond(request, handle);
+      response =
+        health && (request.method === "GET" || request.method === "HEAD") && new URL(request.url).pathname === "/healthz"
+          ? await health()
+          : await shared.respond(request, handle);
     }
     // A response may set stricter values of its own (documents: a CSP with their nonce; files: a
     // sandboxing CSP and no referrer); everything else gets the app's defaults.

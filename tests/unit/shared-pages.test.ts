@@ -2,6 +2,9 @@
 // how long, that every answer still gets its own nonce, and that a post is seen at once.
 import { describe, expect, it } from "vitest";
 import { createSharedPages, isShareable } from "~/server/shared-pages";
+import type { ServerBuild } from "@remix-run/node";
+import { createAppHandler } from "~/server/handler";
+import { getEnv } from "~/utils/env.server";
 import { bootApp, request } from "../guards/harness";
 
 const url = (path: string) => `http://localhost:3000${path}`;
@@ -157,5 +160,21 @@ describe("the shared rendering in the app's pipeline", () => {
     // The security headers are on the shared answer too.
     expect(second.headers.get("X-Frame-Options")).toBe("DENY");
     expect(second.headers.get("Set-Cookie")).toBeNull();
+  });
+});
+
+describe("/healthz in production", () => {
+  it("is answered before Remix matches routes, with the security headers", async () => {
+    const app = await bootApp();
+    // The production build object with only the root route: Remix itself has no /healthz to answer.
+    const build = { ...app.build, routes: { root: app.build.routes.root } } as unknown as ServerBuild;
+    const handler = createAppHandler(build, { ...getEnv(), NODE_ENV: "production" });
+    const res = await handler(new Request("http://localhost:3000/healthz"));
+    expect(res.status).toBe(200);
+    expect((await res.json()).database.ok).toBe(true);
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    // Other addresses still go to Remix (here: no route matches).
+    expect((await handler(new Request("http://localhost:3000/healthz/x"))).status).not.toBe(200);
   });
 });

@@ -1,3 +1,4 @@
+import { json } from "@remix-run/node";
 import { db } from "~/utils/db.server";
 
 export type DatabaseHealth = { ok: boolean; latencyMs: number; migrations?: number; error?: string };
@@ -33,4 +34,13 @@ async function askDatabase(): Promise<DatabaseHealth> {
       error: error instanceof Error ? error.message.split("\n")[0] : "unknown error",
     };
   }
+}
+
+/** Liveness and readiness for load balancers: 200 when the database answers, 503 otherwise. */
+export async function healthResponse(): Promise<Response> {
+  const database = await checkDatabase();
+  return json(
+    { status: database.ok ? "ok" : "degraded", database },
+    { status: database.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
 }
