@@ -414,8 +414,12 @@ describe("uploads a stopped process left behind", () => {
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, "old.part"), "half");
     await writeFile(path.join(dir, "fresh.part"), "still coming");
+    // Both times set from the test's clock: the kernel stamps a new file with the real time, which
+    // is not the clock the faked-date run (tests/faketime.ts) gives the process.
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
+    const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000);
     await utimes(path.join(dir, "old.part"), twoHoursAgo, twoHoursAgo);
+    await utimes(path.join(dir, "fresh.part"), fiveMinutesAgo, fiveMinutesAgo);
     expect(await purgeAbandonedStagedUploads(60 * 60_000, new Date())).toBe(1);
     expect(await filesOnDisk()).toEqual([".incoming/fresh.part"]);
     await rm(path.join(dir, "fresh.part"));
