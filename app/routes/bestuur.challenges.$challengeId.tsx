@@ -12,25 +12,18 @@ import { Button } from "~/components/ui/button";
 import { ErrorList, TextField } from "~/components/ui/field";
 import { useSubmitting } from "~/components/ui/loading";
 import { Card, PageHeader } from "~/components/ui/page";
-import { notFound, requireBoard } from "~/modules/auth/access.server";
+import { idParam, notFound, requireBoard } from "~/modules/auth/access.server";
 import { addEdition, getBoardChallengePage, saveChallenge } from "~/modules/challenges/board-challenges.server";
 import { withUploadForm } from "~/modules/files/upload-form.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { ID_PATTERN } from "~/utils/input";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
 export const queryBudget = 5;
 
-function challengeIdOf(params: { challengeId?: string }) {
-  const id = params.challengeId ?? "";
-  if (!ID_PATTERN.test(id)) notFound();
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireBoard(request);
-  const id = challengeIdOf(params);
+  const id = idParam(params.challengeId);
   const lng = await getLanguage(request);
   const [t, page] = await Promise.all([i18next.getFixedT(lng, "challenges"), getBoardChallengePage(id, lng)]);
   if (!page) notFound();
@@ -59,7 +52,7 @@ const answer = (form: "challenge" | "edition", result: SubmissionResult<string[]
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const board = await requireBoard(request);
-  const id = challengeIdOf(params);
+  const id = idParam(params.challengeId);
   return withUploadForm(request, "PHOTO", async (form) => {
     const submission = parseWithZod(form, { schema: actionSchema });
     const which = submission.payload.intent === "update-challenge" ? "challenge" : "edition";

@@ -11,26 +11,19 @@ import { Button } from "~/components/ui/button";
 import { ErrorList } from "~/components/ui/field";
 import { useSubmitting } from "~/components/ui/loading";
 import { Card, PageHeader } from "~/components/ui/page";
-import { notFound, requireBoard } from "~/modules/auth/access.server";
+import { idParam, notFound, requireBoard } from "~/modules/auth/access.server";
 import { BoardEditionActionSchema, editionFormOf } from "~/modules/challenges/board-edition.schema";
 import { getBoardEditionPage, runBoardEditionAction } from "~/modules/challenges/board-edition.server";
 import { readForm } from "~/utils/forms.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
-import { ID_PATTERN } from "~/utils/input";
 import { redirectWithToast } from "~/utils/toast.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
 export const queryBudget = 8;
 
-function editionIdOf(params: { editionId?: string }) {
-  const id = params.editionId ?? "";
-  if (!ID_PATTERN.test(id)) notFound();
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireBoard(request);
-  const id = editionIdOf(params);
+  const id = idParam(params.editionId);
   const [t, page] = await Promise.all([i18next.getFixedT(await getLanguage(request), "challenges"), getBoardEditionPage(id)]);
   if (!page) notFound();
   return json({ title: `${page.edition.name} · ${t("board.listTitle")}`, ...page });
@@ -46,7 +39,7 @@ const answer = (form: string, result: SubmissionResult<string[]>, status = 400) 
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const board = await requireBoard(request);
-  const id = editionIdOf(params);
+  const id = idParam(params.editionId);
   const submission = parseWithZod(await readForm(request), { schema: actionSchema });
   const which = editionFormOf(submission.payload);
   if (submission.status === undefined) return answer(which, submission.reply(), 200);

@@ -7,26 +7,19 @@ import { AddFormCard, JuryCard, LockCard, ScoringFormCard } from "~/components/j
 import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page";
-import { notFound, requireBoard } from "~/modules/auth/access.server";
+import { idParam, notFound, requireBoard } from "~/modules/auth/access.server";
 import { BoardJudgingActionSchema, judgingFormOf } from "~/modules/judging/board-judging.schema";
 import { getBoardJudgingPage, runBoardJudgingAction } from "~/modules/judging/board-judging.server";
 import { readForm } from "~/utils/forms.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
-import { ID_PATTERN } from "~/utils/input";
 import { redirectWithToast } from "~/utils/toast.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
 export const queryBudget = 7;
 
-function editionIdOf(params: { editionId?: string }) {
-  const id = params.editionId ?? "";
-  if (!ID_PATTERN.test(id)) notFound();
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireBoard(request);
-  const id = editionIdOf(params);
+  const id = idParam(params.editionId);
   const [t, page] = await Promise.all([i18next.getFixedT(await getLanguage(request), "judging"), getBoardJudgingPage(id)]);
   if (!page) notFound();
   return json({ title: `${t("board.title")} · ${page.edition.name}`, ...page });
@@ -39,7 +32,7 @@ export const actionSchema = BoardJudgingActionSchema;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const board = await requireBoard(request);
-  const id = editionIdOf(params);
+  const id = idParam(params.editionId);
   const submission = parseWithZod(await readForm(request), { schema: actionSchema });
   const form = judgingFormOf(submission.payload);
   if (submission.status === undefined) return json({ form, result: submission.reply() });

@@ -14,14 +14,13 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { SelectField } from "~/components/ui/select";
 import { Stat, StatGroup } from "~/components/ui/stat";
 import { TextareaField } from "~/components/ui/textarea";
-import { notFound, requireBoard } from "~/modules/auth/access.server";
+import { idParam, notFound, requireBoard } from "~/modules/auth/access.server";
 import { LateExceptionSchema } from "~/modules/challenges/edition-overview.schema";
 import { getEditionOverview, grantEditionLateException } from "~/modules/challenges/edition-overview.server";
 import { now } from "~/utils/clock.server";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
 import { getLanguage, i18next } from "~/utils/i18n.server";
-import { ID_PATTERN } from "~/utils/input";
 import { redirectWithToast } from "~/utils/toast.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
@@ -30,8 +29,7 @@ export const queryBudget = 6;
 // The CSV export is a resource route of its own: bestuur.edities.$editionId.overzicht[.]csv.ts.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireBoard(request);
-  const editionId = params.editionId ?? "";
-  if (!ID_PATTERN.test(editionId)) notFound();
+  const editionId = idParam(params.editionId);
   const [t, overview] = await Promise.all([i18next.getFixedT(await getLanguage(request), "submissions"), getEditionOverview(editionId, now())]);
   if (!overview) notFound();
   return json({ title: t("overview.title", { edition: overview.edition.name }), ...overview });
@@ -48,8 +46,7 @@ const reply = (result: SubmissionResult<string[]>) => json({ result }, { status:
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const board = await requireBoard(request);
-  const editionId = params.editionId ?? "";
-  if (!ID_PATTERN.test(editionId)) notFound();
+  const editionId = idParam(params.editionId);
   const submission = parseWithZod(await readForm(request), { schema: actionSchema });
   if (submission.status !== "success") return reply(submission.reply());
   const result = await grantEditionLateException(editionId, submission.value, board);

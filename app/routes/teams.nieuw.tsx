@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { RegisterTeamForm } from "~/components/teams/register-team-form";
+import { idParam } from "~/modules/auth/access.server";
 import { requireSchoolStaff } from "~/modules/auth/ownership.server";
 import { notFound } from "~/modules/auth/session.server";
 import { RegisterSchema, refusalReply } from "~/modules/challenges/team-forms";
@@ -10,7 +11,6 @@ import { getRegistrationForm } from "~/modules/challenges/team-pages.server";
 import { registerTeam } from "~/modules/challenges/team-registration.server";
 import { readForm } from "~/utils/forms.server";
 import { getLanguage, getT } from "~/utils/i18n.server";
-import { ID_PATTERN } from "~/utils/input";
 import { redirectWithToast } from "~/utils/toast.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
@@ -21,8 +21,7 @@ export const actionSchema = RegisterSchema;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, board, schoolIds } = await requireSchoolStaff(request, "teacher");
-  const editionId = new URL(request.url).searchParams.get("editie");
-  if (!editionId || !ID_PATTERN.test(editionId)) notFound();
+  const editionId = idParam(new URL(request.url).searchParams.get("editie"));
   const [t, form] = await Promise.all([getT(request), getRegistrationForm(user, { board, schoolIds }, editionId)]);
   if (!form) notFound();
   return json({ title: t("teams:register.title", { edition: form.edition.name }), ...form });

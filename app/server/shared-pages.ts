@@ -128,9 +128,8 @@ export function createSharedPages(ttlMs: number, options: { maxEntries?: number;
       if (ttlMs <= 0) return render(request);
       if (!isShareable(request)) {
         if (request.method === "GET" || request.method === "HEAD") return render(request);
-        // A post may change what the shared pages show.
-        generation++;
-        entries.clear();
+        // A post may change what the shared pages show: once it is done, nothing rendered before
+        // or during it is served or stored.
         try {
           return await render(request);
         } finally {

@@ -41,15 +41,21 @@ export function canSeeCompany(user: Pick<AuthUser, "roles">, companyId: string):
 
 export type CompanyAccess = { user: AuthUser; companyId: string; board: boolean };
 
+/** An id from the address (a route parameter or query value): 404 when it cannot be an id, so it never reaches a query. */
+export function idParam(value: string | null | undefined): string {
+  if (!value || !ID_PATTERN.test(value)) notFound();
+  return value;
+}
+
 /**
  * A company's own pages (/bedrijf/<id>/…): the board and the contacts of that company. Anyone
  * else signed in gets 404; a malformed id too.
  */
 export async function requireCompanyAccess(request: Request, companyId: string | undefined): Promise<CompanyAccess> {
   const user = await requireUser(request);
-  if (!companyId || !ID_PATTERN.test(companyId)) notFound();
-  if (!canSeeCompany(user, companyId)) notFound();
-  return { user, companyId, board: isBoard(user.roles) };
+  const id = idParam(companyId);
+  if (!canSeeCompany(user, id)) notFound();
+  return { user, companyId: id, board: isBoard(user.roles) };
 }
 
 /**

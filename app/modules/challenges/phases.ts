@@ -70,8 +70,13 @@ export function isSubmissionOpen(d: EditionDates, at: Date): boolean {
   return at.getTime() >= d.registrationOpensAt.getTime() && before(at, submissionsCloseAt(d));
 }
 
+/** When judging really closes. */
+export function judgingClosesAt(d: EditionDates): Date {
+  return earliest(d.judgingClosesAt, d.judgingClosedEarlyAt)!;
+}
+
 export function isJudgingOpen(d: EditionDates, at: Date): boolean {
-  return at.getTime() >= d.judgingOpensAt.getTime() && before(at, earliest(d.judgingClosesAt, d.judgingClosedEarlyAt));
+  return at.getTime() >= d.judgingOpensAt.getTime() && before(at, judgingClosesAt(d));
 }
 
 export function areResultsPublished(d: EditionDates, at: Date): boolean {

@@ -3,7 +3,7 @@
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { type DATE_FIELDS, getEditionPhase } from "./editions.server";
-import { isRegistrationOpen, registrationClosesAt, submissionsCloseAt } from "./phases";
+import { isRegistrationOpen, judgingClosesAt, registrationClosesAt, submissionsCloseAt } from "./phases";
 import { publicSponsorWhere } from "./sponsors.server";
 
 const SLUG = /^[a-z0-9-]{1,80}$/;
@@ -80,7 +80,7 @@ export async function getEditionPage(slug: string, yearText: string) {
     registrationClosesAt: registrationClosesAt(edition).toISOString(),
     submissionDeadline: submissionsCloseAt(edition).toISOString(),
     judgingOpensAt: edition.judgingOpensAt.toISOString(),
-    judgingClosesAt: (edition.judgingClosedEarlyAt && edition.judgingClosedEarlyAt < edition.judgingClosesAt ? edition.judgingClosedEarlyAt : edition.judgingClosesAt).toISOString(),
+    judgingClosesAt: judgingClosesAt(edition).toISOString(),
     resultsPublishAt: (edition.resultsPublishedEarlyAt && edition.resultsPublishedEarlyAt < edition.resultsPublishAt ? edition.resultsPublishedEarlyAt : edition.resultsPublishAt).toISOString(),
   };
   return {

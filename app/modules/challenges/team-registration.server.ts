@@ -15,6 +15,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { i18next } from "~/utils/i18n.server";
 import { isRegistrationOpen } from "./phases";
+import { EDITION_DATES } from "./submissions.server";
 import { checkTeam, mayChangeTeam, teamNameKey, type TeamProblem } from "./teams";
 
 export type PupilRow = { firstName: string; className: string; leerjaar?: number | null; leerweg?: string | null; profiel?: string | null };
@@ -52,19 +53,6 @@ function problemErrors(problems: TeamProblem[], pupilsField = "pupils"): Record<
   }
   return errors;
 }
-
-const editionDates = {
-  registrationOpensAt: true,
-  registrationClosesAt: true,
-  submissionDeadline: true,
-  judgingOpensAt: true,
-  judgingClosesAt: true,
-  resultsPublishAt: true,
-  registrationClosedEarlyAt: true,
-  submissionsClosedEarlyAt: true,
-  judgingClosedEarlyAt: true,
-  resultsPublishedEarlyAt: true,
-} as const;
 
 /** How the actor relates to a school's team for changing it (teams.ts mayChangeTeam). */
 export function changeRole(actor: Pick<AuthUser, "roles">, schoolId: string): "board" | "teacher-of-school" | "other" {
@@ -118,7 +106,7 @@ export type RegisterInput = {
 export async function registerTeam(input: RegisterInput, actor: Actor, locale: MailLocale = "nl"): Promise<{ ok: true; teamId: string } | Refusal> {
   const at = now();
   const [edition, school] = await Promise.all([
-    db.edition.findUnique({ where: { id: input.editionId }, select: { id: true, name: true, minTeamSize: true, maxTeamSize: true, helpersAllowed: true, ...editionDates, categories: { select: { id: true } } } }),
+    db.edition.findUnique({ where: { id: input.editionId }, select: { id: true, name: true, minTeamSize: true, maxTeamSize: true, helpersAllowed: true, ...EDITION_DATES, categories: { select: { id: true } } } }),
     db.school.findUnique({ where: { id: input.schoolId }, select: { id: true, name: true, agreementSignedOn: true } }),
   ]);
   if (!edition || !school) return { ok: false, reason: "not-found" };
@@ -227,7 +215,7 @@ async function loadTeam(teamId: string) {
     select: {
       id: true, name: true, nameKey: true, schoolId: true, categoryId: true, status: true, editionId: true,
       school: { select: { agreementSignedOn: true } },
-      edition: { select: { minTeamSize: true, maxTeamSize: true, ...editionDates, categories: { select: { id: true } } } },
+      edition: { select: { minTeamSize: true, maxTeamSize: true, ...EDITION_DATES, categories: { select: { id: true } } } },
       members: { select: { id: true, position: true, helper: true, pupil: { select: { id: true, userId: true, firstName: true, className: true, leerjaar: true, leerweg: true, profiel: true, anonymisedAt: true } } }, orderBy: { position: "asc" } },
     },
   });

@@ -2,7 +2,7 @@
 // actionSchema, and the criterion form validates with it in the browser too). Messages are keys
 // of the "judging" namespace; every field names its own problem.
 import { z } from "zod";
-import { cleanText, ID_PATTERN } from "~/utils/input";
+import { cleanText, idSchema } from "~/utils/input";
 
 const required = (max: number, message: string) =>
   z.preprocess(cleanText, z.string({ error: message }).min(1, message).max(max, "judging:errors.tooLong"));
@@ -11,7 +11,7 @@ const optional = (max: number) =>
   z
     .preprocess((v) => (cleanText(v) === "" ? undefined : cleanText(v)), z.string().max(max, "judging:errors.tooLong").optional())
     .transform((v) => v ?? "");
-const id = z.string({ error: "judging:errors.notFound" }).regex(ID_PATTERN, "judging:errors.notFound");
+const id = idSchema("judging:errors.notFound");
 const optionalId = z.preprocess((v) => (cleanText(v) === "" ? undefined : cleanText(v)), id.optional());
 const integer = (min: number, max: number, message: string) =>
   z.preprocess(

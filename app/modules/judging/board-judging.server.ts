@@ -2,6 +2,7 @@
 // overrides, the jury with declared conflicts) and the dispatch of its forms.
 import type { Language } from "~/i18n/config";
 import { getEditionPhase } from "~/modules/challenges/editions.server";
+import { EDITION_DATES } from "~/modules/challenges/submissions.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import type { BoardJudgingAction } from "./board-judging.schema";
@@ -16,16 +17,7 @@ export async function getBoardJudgingPage(editionId: string) {
     select: {
       id: true,
       name: true,
-      registrationOpensAt: true,
-      registrationClosesAt: true,
-      submissionDeadline: true,
-      judgingOpensAt: true,
-      judgingClosesAt: true,
-      resultsPublishAt: true,
-      registrationClosedEarlyAt: true,
-      submissionsClosedEarlyAt: true,
-      judgingClosedEarlyAt: true,
-      resultsPublishedEarlyAt: true,
+      ...EDITION_DATES,
       categories: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } },
       judgingOverrides: {
         where: { subject: "FORM" },

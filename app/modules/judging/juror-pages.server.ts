@@ -1,6 +1,7 @@
 // What a juror sees: the editions they judge. The scope is the person's JUROR roles (one per
 // edition) and their place on that edition's jury, both in the query's `where`.
-import { currentPhase } from "~/modules/challenges/phases";
+import { currentPhase, judgingClosesAt } from "~/modules/challenges/phases";
+import { EDITION_DATES } from "~/modules/challenges/submissions.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
@@ -15,16 +16,7 @@ export async function listJurorEditions(userId: string, editionIds: readonly str
         select: {
           id: true,
           name: true,
-          registrationOpensAt: true,
-          registrationClosesAt: true,
-          submissionDeadline: true,
-          judgingOpensAt: true,
-          judgingClosesAt: true,
-          resultsPublishAt: true,
-          registrationClosedEarlyAt: true,
-          submissionsClosedEarlyAt: true,
-          judgingClosedEarlyAt: true,
-          resultsPublishedEarlyAt: true,
+          ...EDITION_DATES,
           challenge: { select: { name: true } },
         },
       },
@@ -42,7 +34,7 @@ export async function listJurorEditions(userId: string, editionIds: readonly str
       challenge: edition.challenge.name,
       phase: currentPhase(edition, at),
       judgingOpensAt: edition.judgingOpensAt.toISOString(),
-      judgingClosesAt: (edition.judgingClosedEarlyAt && edition.judgingClosedEarlyAt < edition.judgingClosesAt ? edition.judgingClosedEarlyAt : edition.judgingClosesAt).toISOString(),
+      judgingClosesAt: judgingClosesAt(edition).toISOString(),
       assigned: _count.assignments,
       conflicts: _count.conflicts,
     }));

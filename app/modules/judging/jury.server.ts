@@ -33,15 +33,19 @@ export async function listJury(editionId: string) {
       ORDER BY jc."declaredAt", jc.id`,
   ]);
   const statusOf = (m: MemberRow): JurorStatus => (m.userId ? "accepted" : m.expiresAt && m.expiresAt > at && !m.revokedAt ? "invited" : "expired");
+  const conflictsOf = new Map<string, Array<{ id: string; kind: string; note: string; team: string; declaredAt: string }>>();
+  for (const c of conflicts) {
+    const list = conflictsOf.get(c.memberId) ?? [];
+    list.push({ id: c.id, kind: c.kind, note: c.note, team: c.team, declaredAt: c.declaredAt.toISOString() });
+    conflictsOf.set(c.memberId, list);
+  }
   return members.map((m) => ({
     id: m.id,
     name: m.name,
     email: m.email,
     invitedAt: m.createdAt.toISOString(),
     status: statusOf(m),
-    conflicts: conflicts
-      .filter((c) => c.memberId === m.id)
-      .map((c) => ({ id: c.id, kind: c.kind, note: c.note, team: c.team, declaredAt: c.declaredAt.toISOString() })),
+    conflicts: conflictsOf.get(m.id) ?? [],
   }));
 }
 
