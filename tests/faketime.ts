@@ -1,26 +1,21 @@
-// The date-dependent tests again on two days more than a year apart, with the system clock moved
-// by Debian's `faketime` (libfaketime through LD_PRELOAD, inherited by every child: Node, the
+// The whole test suite again on two days more than a year apart, with the system clock moved by
+// Debian's `faketime` (libfaketime through LD_PRELOAD, inherited by every child: Node, the
 // embedded PostgreSQL and Chromium all run on the faked clock — checked to work). It proves the
 // demo seed and the tests do not expire: every date they need is relative to the day they run.
 // `npm test` runs it after its own build (TEST_FAKED_DATES=0 leaves it out); its counts join the
 // suite's final line.
 //
-// What runs on each day, against a fresh PostgreSQL and a freshly seeded database:
-//  - unit tests: the files in tests/unit that read the clock or seed, chosen by one rule at run
-//    time (CLOCK_OR_SEED below): the file's own code names the clock (`new Date`, `Date.now`,
-//    `Date.UTC`, the app's `now()`, vitest's fake timers) or seeding (the demo seed and the
-//    factories it shares, `seed…`). The rest (schemas, formatting, file sniffing, translations,
-//    routes with fixed input) neither reads the clock nor seeds; they run on the real date only.
-//    tests/guards (access matrix, hostile input, query budgets) run on the real date only.
-//  - browser tests: the specs that use seeded or relative dates (challenges, teams,
-//    pupil-submission, submissions, invoices). Their page checks only visit the page and assert
-//    its status and URL here (E2E_A11Y=visit, tests/e2e/a11y-kit.ts): axe, the phone width and
-//    the screenshots of the same pages run on the real date.
+// What runs on each day, against a fresh PostgreSQL and a freshly seeded database: every unit
+// test (tests/unit, tests/guards and the app's own test files: what `npm run test:unit` runs) and
+// every browser spec. The browser specs' page checks only visit the page and assert its status and
+// URL here (E2E_A11Y=visit, tests/e2e/a11y-kit.ts): axe, the phone width and the screenshots of
+// the same pages are the page's looks, which a date does not change; they run on the real date.
 // The app is built once (or not at all with TEST_SKIP_BUILD=1, as `npm test` does after its build).
 //
-//   npx tsx tests/faketime.ts            # both days
+//   npx tsx tests/faketime.ts            # both days, everything
 //   FAKED_DAYS="2030-02-01 09:00:00" npx tsx tests/faketime.ts
 //   FAKED_UNIT=none FAKED_E2E=challenges npx tsx tests/faketime.ts   # narrow while working on one
+//   FAKED_UNIT=clock npx tsx tests/faketime.ts   # only the unit files that read the clock or seed
 //
 // Prints "N passed, N failed, N skipped" and writes the counts and minutes to <results>/faketime.json.
 import { spawn, spawnSync } from "node:child_process";
@@ -32,7 +27,7 @@ const results = path.resolve(root, process.env.TEST_RESULTS_DIR ?? "test-results
 const FAKETIME = process.env.FAKETIME_PATH ?? "/usr/bin/faketime";
 const DAYS = (process.env.FAKED_DAYS ?? "2027-06-15 10:00:00;2028-09-01 10:00:00").split(";").map((d) => d.trim()).filter(Boolean);
 
-/** A unit file reads the clock or seeds when its own code matches this (see the header). */
+/** FAKED_UNIT=clock: a unit file reads the clock or seeds when its own code matches this. */
 const CLOCK_OR_SEED = /\bnew Date\b|\bDate\.(now|UTC)\b|\bnow\(\)|setSystemTime|useFakeTimers|\bseed/i;
 const UNIT_DIR = "tests/unit";
 
@@ -44,15 +39,20 @@ function unitFilesByRule(): string[] {
     .map((f) => `${UNIT_DIR}/${f}`);
 }
 
-/** FAKED_UNIT / FAKED_E2E narrow a part by file-name filters while working on it; "none" leaves it out. */
-function listFromEnv(name: string, fallback: () => string[]): string[] {
-  const value = process.env[name];
-  if (value === undefined || value.trim() === "") return fallback();
-  return value.trim() === "none" ? [] : value.split(/[\s,]+/).filter(Boolean);
+/**
+ * FAKED_UNIT / FAKED_E2E narrow a part by file-name filters while working on it; unset or "all":
+ * every file (no filter); "none" leaves the part out; FAKED_UNIT=clock: the unit files by the rule above.
+ */
+function partFromEnv(name: string): "all" | string[] {
+  const value = process.env[name]?.trim() ?? "";
+  if (value === "" || value === "all") return "all";
+  if (value === "none") return [];
+  if (name === "FAKED_UNIT" && value === "clock") return unitFilesByRule();
+  return value.split(/[\s,]+/).filter(Boolean);
 }
 
-const UNIT = listFromEnv("FAKED_UNIT", unitFilesByRule);
-const E2E = listFromEnv("FAKED_E2E", () => ["challenges", "teams", "pupil-submission", "submissions", "invoices"]);
+const UNIT = partFromEnv("FAKED_UNIT");
+const E2E = partFromEnv("FAKED_E2E");
 
 type Counts = { passed: number; failed: number; skipped: number };
 
@@ -112,11 +112,12 @@ async function main() {
   for (const day of DAYS) {
     const dir = path.join(results, "faketime", day.replace(/[^0-9]+/g, "-").replace(/-$/, ""));
     for (const [kind, filters] of [["--unit", UNIT], ["--e2e", E2E]] as const) {
-      // An empty list leaves the part out (run.ts would run every file without a filter).
+      // An empty list leaves the part out; "all" runs run.ts without a filter: every file.
       if (!filters.length) continue;
-      console.log(`\n[faketime] ${day}: ${kind.slice(2)} tests (${filters.join(", ")})`);
+      const files = filters === "all" ? [] : filters;
+      console.log(`\n[faketime] ${day}: ${kind.slice(2)} tests (${filters === "all" ? "all" : filters.join(", ")})`);
       const partBegan = Date.now();
-      const { output } = await run(FAKETIME, [day, "npx", "tsx", "tests/run.ts", kind, ...filters], {
+      const { output } = await run(FAKETIME, [day, "npx", "tsx", "tests/run.ts", kind, ...files], {
         TEST_RESULTS_DIR: path.join(dir, kind.slice(2)),
         TEST_SKIP_BUILD: "1",
         E2E_A11Y: "visit",

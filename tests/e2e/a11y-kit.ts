@@ -13,7 +13,7 @@ const shots = path.resolve(import.meta.dirname, "../..", process.env.TEST_RESULT
  * asserts its status and final URL — what a date can change — and leaves axe, the phone width and
  * the screenshots to the run on the real date, which checks the same pages.
  */
-const visitOnly = process.env.E2E_A11Y === "visit";
+export const visitOnly = process.env.E2E_A11Y === "visit";
 
 /**
  * A page to check: `path` is where it must end up, with status 200 (or `status`): a redirect to

@@ -5,7 +5,7 @@
 // English once over all roles (the layout is the same, the texts differ), which keeps the run short.
 import { expect, test, type Page } from "@playwright/test";
 import { recordBite } from "../guards/report";
-import { checkPage, setLanguage } from "./a11y-kit";
+import { checkPage, setLanguage, visitOnly } from "./a11y-kit";
 import { PEOPLE, pupilSignIn, signIn } from "./support";
 import { pageLinks, routeOf, routePatterns, walkPages, type WalkResult } from "./walk";
 
@@ -134,6 +134,8 @@ test.describe("the accessibility check bites", () => {
   };
 
   test("a planted page with serious axe violations fails under its own name", async ({ page }) => {
+    // On the faked days (tests/faketime.ts) axe does not run: pages are only visited there.
+    test.skip(visitOnly, "axe runs on the real date only");
     await page.route("**/guards-bite/a11y", (route) =>
       route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><html><head><title>x</title></head><body><img src=\"/favicon.ico\"><select></select></body></html>" }),
     );
