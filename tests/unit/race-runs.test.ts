@@ -3,7 +3,7 @@
 // audit row and the notification in the same transaction, and the ranking from stored runs.
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { RACE_CHANNEL, raceRanking, recordRun, type RaceActor, type RecordRunInput } from "~/modules/race/runs.server";
+import { correctRun, RACE_CHANNEL, raceRanking, recordRun, undoRun, type RaceActor, type RecordRunInput } from "~/modules/race/runs.server";
 import { db } from "~/utils/db.server";
 import { assignRole, createSchool, createUser } from "../../prisma/factories";
 
@@ -149,6 +149,53 @@ describe("what an entry may not do", () => {
     expect(log).toMatchObject({ actorId: w.board.id, entityType: "RaceRun", meta: { editionId: w.edition.id, afterClose: true } });
     expect(log!.after).toMatchObject({ teamId: w.teams.b.id, status: "DSQ", statusReason: "accu vervangen tijdens de race" });
     expect(await db.raceRun.count({ where: { editionId: w.edition.id } })).toBe(2);
+  });
+});
+
+describe("corrections and undo", () => {
+  it("corrects a run (penalties replaced), with who and when on the run and before/after in the audit log", async () => {
+    const w = await world();
+    const stored = await recordRun(w.edition.id, entry(w.heats.one.id, w.teams.a.id, { timeMs: 50_000, penalties: [{ seconds: 5, reason: "kegel" }] }), w.official);
+    if (!stored.ok) throw new Error("not stored");
+    const fixed = await correctRun(w.edition.id, stored.run.id, { status: "DSQ", timeMs: 50_000, statusReason: "hulp van de begeleider", penalties: [] }, w.official);
+    expect(fixed).toMatchObject({ ok: true, run: { status: "DSQ", statusReason: "hulp van de begeleider", penalties: [] } });
+    const row = await db.raceRun.findUniqueOrThrow({ where: { id: stored.run.id } });
+    expect(row.correctedById).toBe(w.official.id);
+    expect(row.correctedAt).not.toBeNull();
+    expect(await db.racePenalty.count({ where: { runId: stored.run.id } })).toBe(0);
+    const log = await db.auditLog.findFirstOrThrow({ where: { action: "race.run.correct", entityId: stored.run.id } });
+    expect(log.before).toMatchObject({ status: "FINISHED", penalties: [{ seconds: 5, reason: "kegel" }] });
+    expect(log.after).toMatchObject({ status: "DSQ", statusReason: "hulp van de begeleider", penalties: [] });
+  });
+
+  it("undoes a run: it leaves the ranking, its client id stays taken, and a second undo is a 404", async () => {
+    const w = await world();
+    const input = entry(w.heats.one.id, w.teams.a.id, { timeMs: 30_000 });
+    const stored = await recordRun(w.edition.id, input, w.official);
+    if (!stored.ok) throw new Error("not stored");
+    expect((await undoRun(w.edition.id, stored.run.id, w.official)).ok).toBe(true);
+    expect((await raceRanking(w.edition.id, w.vmbo.id))?.places.find((p) => p.teamId === w.teams.a.id)?.best).toBeNull();
+    // A late retry of the undone entry does not bring it back.
+    expect(await recordRun(w.edition.id, input, w.official)).toMatchObject({ ok: true, replayed: true });
+    expect(await db.raceRun.count({ where: { editionId: w.edition.id, undoneAt: null } })).toBe(0);
+    expect(await undoRun(w.edition.id, stored.run.id, w.official)).toEqual({ ok: false, notFound: true });
+    expect(await db.auditLog.count({ where: { action: "race.run.undo", entityId: stored.run.id } })).toBe(1);
+    // After an undo the team can be entered again in that heat.
+    expect((await recordRun(w.edition.id, entry(w.heats.one.id, w.teams.a.id, { timeMs: 31_000 }), w.official)).ok).toBe(true);
+  });
+
+  it("after closing: corrections and undo are the board's alone; another edition's run is a 404", async () => {
+    const [w, other] = [await world(), await world()];
+    const stored = await recordRun(w.edition.id, entry(w.heats.one.id, w.teams.a.id), w.official);
+    if (!stored.ok) throw new Error("not stored");
+    await db.raceSettings.create({ data: { editionId: w.edition.id, closedAt: new Date(), updatedAt: new Date() } });
+    const change = { status: "FINISHED" as const, timeMs: 66_000, penalties: [] };
+    expect(await correctRun(w.edition.id, stored.run.id, change, w.official)).toEqual({ ok: false, formErrors: ["race:errors.closed"] });
+    expect(await undoRun(w.edition.id, stored.run.id, w.official)).toEqual({ ok: false, formErrors: ["race:errors.closed"] });
+    expect((await db.raceRun.findUniqueOrThrow({ where: { id: stored.run.id } })).timeMs).toBe(65_300);
+    expect(await correctRun(other.edition.id, stored.run.id, change, other.board)).toEqual({ ok: false, notFound: true });
+    expect(await correctRun(w.edition.id, stored.run.id, change, w.board)).toMatchObject({ ok: true, run: { timeMs: 66_000 } });
+    expect(await db.auditLog.findFirst({ where: { action: "race.run.correct", entityId: stored.run.id } })).toMatchObject({ actorId: w.board.id, meta: { afterClose: true } });
   });
 });
 

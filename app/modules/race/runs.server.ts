@@ -15,7 +15,7 @@ import { MAX_RACE_TIME_MS, raceRanking as rankRace, type Penalty, type RacePlace
  * whatever the number of leaderboards open, and fans out to its own SSE clients by edition.
  */
 export const RACE_CHANNEL = "race_day";
-export type RaceNotification = { editionId: string; categoryId: string; heatId: string; runId: string; kind: "recorded" };
+export type RaceNotification = { editionId: string; categoryId: string; heatId: string; runId: string; kind: "recorded" | "corrected" | "undone" };
 
 /** Who writes: the route has checked `race:enter` on the edition (or board) before calling. */
 export type RaceActor = { id: string; board: boolean };
@@ -103,8 +103,7 @@ export async function recordRun(editionId: string, input: RecordRunInput, actor:
     const earlier = await storedByClientId(tx, editionId, input.clientId);
     if (earlier) return { ok: true, run: earlier, replayed: true } as const;
 
-    const settings = await tx.raceSettings.findUnique({ where: { editionId }, select: { closedAt: true } });
-    const closed = !!settings?.closedAt;
+    const closed = await isClosed(tx, editionId);
     if (closed && !actor.board) return { ok: false, formErrors: ["race:errors.closed"] } as const;
 
     const team = await tx.team.findFirst({ where: { id: input.teamId, editionId, categoryId: heat.categoryId, status: "REGISTERED" }, select: { id: true } });
@@ -137,7 +136,7 @@ export async function recordRun(editionId: string, input: RecordRunInput, actor:
         action: "race.run.record",
         entityType: "RaceRun",
         entityId: run.id,
-        after: { heatId: run.heatId, teamId: run.teamId, status: run.status, timeMs: run.timeMs, statusReason: run.statusReason, penalties: run.penalties },
+        after: auditView(run),
         meta: { editionId, clientId: input.clientId, ...(closed ? { afterClose: true } : {}) },
       },
       tx,
@@ -145,6 +144,78 @@ export async function recordRun(editionId: string, input: RecordRunInput, actor:
     await notify(tx, { editionId, categoryId: heat.categoryId, heatId: heat.id, runId: run.id, kind: "recorded" });
     return { ok: true, run, replayed: false } as const;
   });
+}
+
+export type CorrectRunInput = Omit<RecordRunInput, "clientId" | "heatId" | "teamId">;
+export type RunWriteResult = { ok: true; run: StoredRun } | { ok: false; notFound: true } | { ok: false; formErrors?: string[]; fieldErrors?: Record<string, string[]> };
+
+/**
+ * Corrects a stored run (status, time, reason, penalties replaced as a whole). Refused once the
+ * race is closed unless the actor is board; an undone run cannot be corrected (404). The change is
+ * audited with before and after, and notified, in the same transaction. Sending the same
+ * correction twice stores the same values twice (a second audit row, nothing else differs).
+ */
+export async function correctRun(editionId: string, runId: string, input: CorrectRunInput, actor: RaceActor): Promise<RunWriteResult> {
+  const fieldErrors = checkRunInput({ ...input, clientId: "correction", heatId: "", teamId: "" });
+  delete fieldErrors.clientId;
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  return db.$transaction(async (tx) => {
+    const locked = await lockRun(tx, editionId, runId);
+    if (!locked) return { ok: false, notFound: true } as const;
+    const closed = await isClosed(tx, editionId);
+    if (closed && !actor.board) return { ok: false, formErrors: ["race:errors.closed"] } as const;
+    const before = (await tx.raceRun.findUniqueOrThrow({ where: { id: runId }, select: RUN_SELECT })) as StoredRun;
+    await tx.racePenalty.deleteMany({ where: { runId } });
+    const penalties = (input.penalties ?? []).map((p, position) => ({ runId, position, seconds: p.seconds, reason: p.reason.trim() }));
+    if (penalties.length > 0) await tx.racePenalty.createMany({ data: penalties });
+    const run = (await tx.raceRun.update({
+      where: { id: runId },
+      data: { status: input.status, timeMs: input.timeMs, statusReason: (input.statusReason ?? "").trim(), correctedById: actor.id, correctedAt: now() },
+      select: RUN_SELECT,
+    })) as StoredRun;
+    await audit(
+      { actorId: actor.id, action: "race.run.correct", entityType: "RaceRun", entityId: runId, before: auditView(before), after: auditView(run), meta: { editionId, ...(closed ? { afterClose: true } : {}) } },
+      tx,
+    );
+    await notify(tx, { editionId, categoryId: locked.categoryId, heatId: run.heatId, runId, kind: "corrected" });
+    return { ok: true, run } as const;
+  });
+}
+
+/**
+ * Undoes a run (the official's "undo last entry"): the row stays with undoneAt/By, so its clientId
+ * stays taken and a late retry cannot bring it back; rankings leave it out. Same closing rule,
+ * audit and notification as a correction. Undoing an undone run is a 404.
+ */
+export async function undoRun(editionId: string, runId: string, actor: RaceActor): Promise<RunWriteResult> {
+  return db.$transaction(async (tx) => {
+    const locked = await lockRun(tx, editionId, runId);
+    if (!locked) return { ok: false, notFound: true } as const;
+    const closed = await isClosed(tx, editionId);
+    if (closed && !actor.board) return { ok: false, formErrors: ["race:errors.closed"] } as const;
+    const run = (await tx.raceRun.update({ where: { id: runId }, data: { undoneById: actor.id, undoneAt: now() }, select: RUN_SELECT })) as StoredRun;
+    await audit({ actorId: actor.id, action: "race.run.undo", entityType: "RaceRun", entityId: runId, before: auditView(run), meta: { editionId, ...(closed ? { afterClose: true } : {}) } }, tx);
+    await notify(tx, { editionId, categoryId: locked.categoryId, heatId: run.heatId, runId, kind: "undone" });
+    return { ok: true, run } as const;
+  });
+}
+
+/** Locks a live (not undone) run of the edition; null when there is none. */
+async function lockRun(tx: Tx, editionId: string, runId: string): Promise<{ categoryId: string } | null> {
+  const rows = await tx.$queryRaw<{ categoryId: string }[]>`
+    SELECT h."categoryId" FROM "RaceRun" r JOIN "RaceHeat" h ON h.id = r."heatId"
+    WHERE r.id = ${runId} AND r."editionId" = ${editionId} AND r."undoneAt" IS NULL
+    FOR UPDATE OF r`;
+  return rows[0] ?? null;
+}
+
+async function isClosed(tx: Tx, editionId: string): Promise<boolean> {
+  const settings = await tx.raceSettings.findUnique({ where: { editionId }, select: { closedAt: true } });
+  return !!settings?.closedAt;
+}
+
+function auditView(run: StoredRun) {
+  return { heatId: run.heatId, teamId: run.teamId, status: run.status, timeMs: run.timeMs, statusReason: run.statusReason, penalties: run.penalties };
 }
 
 async function storedByClientId(tx: Tx, editionId: string, clientId: string): Promise<StoredRun | null> {
