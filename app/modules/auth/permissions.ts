@@ -14,7 +14,7 @@ export const PERMISSIONS = {
   JUROR: ["entry:score"],
   PUPIL: ["team:read-own", "submission:upload"],
   /** Race-day official of one edition (ADR 0009): enters runs until the board closes the race. */
-  OFFICIAL: ["race:enter"],
+  OFFICIAL: ["run:enter"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = Exclude<(typeof PERMISSIONS)[Role][number], "*"> | "board";

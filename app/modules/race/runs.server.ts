@@ -17,7 +17,7 @@ import { MAX_RACE_TIME_MS, raceRanking as rankRace, type Penalty, type RacePlace
 export const RACE_CHANNEL = "race_day";
 export type RaceNotification = { editionId: string; categoryId: string; heatId: string; runId: string; kind: "recorded" | "corrected" | "undone" };
 
-/** Who writes: the route has checked `race:enter` on the edition (or board) before calling. */
+/** Who writes: the route has checked `run:enter` on the edition (or board) before calling. */
 export type RaceActor = { id: string; board: boolean };
 
 export type RecordRunInput = {
