@@ -77,14 +77,14 @@ const CORE_ROWS: Record<string, Row> = {
     marker: ownName,
     cells: {
       anonymous: "login", board: 200, contactA: 200, contactB: 200, schoolContactA: 200, schoolContactB: 200,
-      teacherA: 200, teacherB: 200, pupilA: 200, jurorA: 200,
+      teacherA: 200, teacherB: 200, pupilA: 200, jurorA: 200, officialA: 200,
     },
     action: {
       why: "Switching role or signing out everywhere acts on one's own sessions only.",
       form: () => ({ intent: "no-such-intent" }),
       cells: {
         anonymous: "login", board: 400, contactA: 400, contactB: 400, schoolContactA: 400, schoolContactB: 400,
-        teacherA: 400, teacherB: 400, pupilA: 400, jurorA: 400,
+        teacherA: 400, teacherB: 400, pupilA: 400, jurorA: 400, officialA: 400,
       },
     },
   },
@@ -94,14 +94,14 @@ const CORE_ROWS: Record<string, Row> = {
     marker: marker("invitee"),
     cells: {
       anonymous: "login", board: 200, contactA: 403, contactB: 403, schoolContactA: 403, schoolContactB: 403,
-      teacherA: 403, teacherB: 403, pupilA: 403, jurorA: 403,
+      teacherA: 403, teacherB: 403, pupilA: 403, jurorA: 403, officialA: 403,
     },
     action: {
       why: "Only the board invites, removes roles and revokes invitations.",
       form: () => ({ intent: "invite" }),
       cells: {
         anonymous: "login", board: 400, contactA: 403, contactB: 403, schoolContactA: 403, schoolContactB: 403,
-        teacherA: 403, teacherB: 403, pupilA: 403, jurorA: 403,
+        teacherA: 403, teacherB: 403, pupilA: 403, jurorA: 403, officialA: 403,
       },
     },
   },
@@ -111,7 +111,7 @@ const CORE_ROWS: Record<string, Row> = {
     marker: ownName,
     cells: {
       anonymous: "login", board: 200, contactA: 200, contactB: 200, schoolContactA: 200, schoolContactB: 200,
-      teacherA: 200, teacherB: 200, pupilA: 200, jurorA: 200,
+      teacherA: 200, teacherB: 200, pupilA: 200, jurorA: 200, officialA: 200,
     },
   },
   "routes/dev.mailbox._index": {

@@ -26,7 +26,7 @@ export const marker = (name: string) => (w: World) => {
 export const SIGNED_IN_GOES_TO_DASHBOARD = {
   anonymous: 200, board: "redirect:/dashboard", contactA: "redirect:/dashboard", contactB: "redirect:/dashboard",
   schoolContactA: "redirect:/dashboard", schoolContactB: "redirect:/dashboard", teacherA: "redirect:/dashboard",
-  teacherB: "redirect:/dashboard", pupilA: "redirect:/dashboard", jurorA: "redirect:/dashboard",
+  teacherB: "redirect:/dashboard", pupilA: "redirect:/dashboard", jurorA: "redirect:/dashboard", officialA: "redirect:/dashboard",
 } as const satisfies Cells;
 
 

@@ -11,5 +11,7 @@ export const ROLE_FIXTURES = [
   "pupilA",
   /** A juror of one edition (the judging area's edition A; JUROR roles are scoped to an edition). */
   "jurorA",
+  /** A race-day official of one edition (the race area's edition A; OFFICIAL roles are scoped to an edition). */
+  "officialA",
 ] as const;
 export type RoleFixture = (typeof ROLE_FIXTURES)[number];

@@ -72,6 +72,8 @@ export async function createWorld(db: PrismaClient): Promise<World> {
   await assignRole(db, pupilA.id, "PUPIL");
   // Their JUROR role and place on a jury come with the judging area's edition (areas/judging.ts).
   const jurorA = await person("jurorA", "juror-a@guards.example");
+  // Their OFFICIAL role comes with the race area's edition (areas/race.ts).
+  const officialA = await person("officialA", "official-a@guards.example");
 
   // A mail in the development mailbox (its id is the :messageId parameter).
   const mail = await queueMail({
@@ -83,7 +85,7 @@ export async function createWorld(db: PrismaClient): Promise<World> {
   });
 
   const userIds = { board: board.id, contactA: contactA.id, contactB: contactB.id, schoolContactA: schoolContactA.id,
-    schoolContactB: schoolContactB.id, teacherA: teacherA.id, teacherB: teacherB.id, pupilA: pupilA.id, jurorA: jurorA.id };
+    schoolContactB: schoolContactB.id, teacherA: teacherA.id, teacherB: teacherB.id, pupilA: pupilA.id, jurorA: jurorA.id, officialA: officialA.id };
   const cookies = { anonymous: undefined } as Record<RoleFixture, string | undefined>;
   for (const [role, id] of Object.entries(userIds)) cookies[role as RoleFixture] = await sessionCookie(id);
 

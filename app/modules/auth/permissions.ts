@@ -2,7 +2,7 @@
 // and action; the UI uses them only to hide what a role may not do.
 import type { Role } from "~/generated/prisma/enums";
 
-/** One role of a person with its scope: a company, a school, or (JUROR) the edition they judge. */
+/** One role of a person with its scope: a company, a school, or (JUROR, OFFICIAL) the edition they judge or officiate. */
 export type RoleGrant = { id: string; role: Role; companyId: string | null; schoolId: string | null; editionId?: string | null };
 export type Scope = { companyId?: string | null; schoolId?: string | null; editionId?: string | null };
 
@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   TEACHER: ["school:read", "team:manage", "pupil:manage", "pupil:read"],
   JUROR: ["entry:score"],
   PUPIL: ["team:read-own", "submission:upload"],
+  /** Race-day official of one edition (ADR 0009): enters runs until the board closes the race. */
+  OFFICIAL: ["run:enter"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = Exclude<(typeof PERMISSIONS)[Role][number], "*"> | "board";
@@ -23,7 +25,7 @@ function grantCovers(grant: RoleGrant, permission: Permission, scope: Scope): bo
   if (!allowed.includes(permission)) return false;
   if (grant.role === "COMPANY_CONTACT") return !!scope.companyId && scope.companyId === grant.companyId;
   if (grant.role === "SCHOOL_CONTACT" || grant.role === "TEACHER") return !!scope.schoolId && scope.schoolId === grant.schoolId;
-  if (grant.role === "JUROR") return !!scope.editionId && scope.editionId === grant.editionId;
+  if (grant.role === "JUROR" || grant.role === "OFFICIAL") return !!scope.editionId && scope.editionId === grant.editionId;
   return false;
 }
 
@@ -44,4 +46,5 @@ export const ROLE_HOME: Record<Role, string> = {
   TEACHER: "/dashboard",
   JUROR: "/jury",
   PUPIL: "/dashboard",
+  OFFICIAL: "/dashboard",
 };

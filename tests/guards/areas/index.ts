@@ -5,9 +5,10 @@ import { filesArea } from "./files";
 import { invoicesArea } from "./invoices";
 import { judgingArea } from "./judging";
 import { networkArea } from "./network";
+import { raceArea } from "./race";
 import { tasksArea } from "./tasks";
 import { submissionsArea } from "./submissions";
 import type { GuardArea } from "./types";
 import { teamsArea } from "./teams";
 
-export const AREAS: GuardArea[] = [companiesArea, invoicesArea, networkArea, tasksArea, challengesArea, submissionsArea, teamsArea, filesArea, judgingArea];
+export const AREAS: GuardArea[] = [companiesArea, invoicesArea, networkArea, tasksArea, challengesArea, submissionsArea, teamsArea, filesArea, judgingArea, raceArea];

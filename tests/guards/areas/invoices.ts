@@ -27,12 +27,12 @@ const GUARD_YEAR = 2091;
 /** An invoice of company A: the board and company A's contacts; anyone else signed in gets 404. */
 const INVOICE_A: Cells = {
   anonymous: "login", board: 200, contactA: 200, contactB: 404, schoolContactA: 404, schoolContactB: 404,
-  teacherA: 404, teacherB: 404, pupilA: 404, jurorA: 404,
+  teacherA: 404, teacherB: 404, pupilA: 404, jurorA: 404, officialA: 404,
 };
 const INVOICE_B: Cells = { ...INVOICE_A, contactA: 404, contactB: 200 };
 const POST_A = {
   anonymous: "login", board: 400, contactA: 400, contactB: 404, schoolContactA: 404, schoolContactB: 404,
-  teacherA: 404, teacherB: 404, pupilA: 404, jurorA: 404,
+  teacherA: 404, teacherB: 404, pupilA: 404, jurorA: 404, officialA: 404,
 } as const;
 const BOARD_ONLY: Cells = cellsOf(403, { anonymous: "login", board: 200 });
 
@@ -176,7 +176,7 @@ const rows: Record<string, Row> = {
       form: () => ({ intent: "no-such-intent" }),
       cells: {
         anonymous: "login", board: 400, contactA: 403, contactB: 403, schoolContactA: 403, schoolContactB: 403,
-        teacherA: 403, teacherB: 403, pupilA: 403, jurorA: 403,
+        teacherA: 403, teacherB: 403, pupilA: 403, jurorA: 403, officialA: 403,
       },
     },
   },

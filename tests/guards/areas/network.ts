@@ -15,18 +15,18 @@ type ActionCells = ActionRow["cells"];
 /** Company pages: the board and company A's contacts; to anyone else signed in company A does not exist. */
 const COMPANY_A: Cells = {
   anonymous: "login", board: 200, contactA: 200, contactB: 404, schoolContactA: 404, schoolContactB: 404,
-  teacherA: 404, teacherB: 404, pupilA: 404, jurorA: 404,
+  teacherA: 404, teacherB: 404, pupilA: 404, jurorA: 404, officialA: 404,
 };
 /** Posting to company A's pages: allowed (the harmless form is refused with 400) for the same people. */
 const POST_A: ActionCells = {
   anonymous: "login", board: 400, contactA: 400, contactB: 404, schoolContactA: 404, schoolContactB: 404,
-  teacherA: 404, teacherB: 404, pupilA: 404, jurorA: 404,
+  teacherA: 404, teacherB: 404, pupilA: 404, jurorA: 404, officialA: 404,
 };
 /** The request register: the board, school contacts and teachers; company contacts, pupils and jurors 403. */
-const REGISTER: Cells = cellsOf(200, { anonymous: "login", contactA: 403, contactB: 403, pupilA: 403, jurorA: 403 });
+const REGISTER: Cells = cellsOf(200, { anonymous: "login", contactA: 403, contactB: 403, pupilA: 403, jurorA: 403, officialA: 403 });
 const POST_REGISTER: ActionCells = {
   anonymous: "login", board: 400, contactA: 403, contactB: 403, schoolContactA: 400, schoolContactB: 400,
-  teacherA: 400, teacherB: 400, pupilA: 403, jurorA: 403,
+  teacherA: 400, teacherB: 400, pupilA: 403, jurorA: 403, officialA: 403,
 };
 
 // Filled in by seedWorld: where /bedrijf sends company A's contact (a cell cannot know the id before).
@@ -88,7 +88,7 @@ const rows: Record<string, Row> = {
       get contactB() {
         return `redirect:${companyBPath}` as `redirect:/${string}`;
       },
-      schoolContactA: 403, schoolContactB: 403, teacherA: 403, teacherB: 403, pupilA: 403, jurorA: 403,
+      schoolContactA: 403, schoolContactB: 403, teacherA: 403, teacherB: 403, pupilA: 403, jurorA: 403, officialA: 403,
     },
     noPage: "it only redirects to the company's own pages",
   },
@@ -155,7 +155,7 @@ const rows: Record<string, Row> = {
         marker: marker("nwListedContact"),
         cells: {
           anonymous: "hidden", board: 200, contactA: 200, contactB: 200, schoolContactA: "hidden", schoolContactB: "hidden",
-          teacherA: "hidden", teacherB: "hidden", pupilA: "hidden", jurorA: "hidden",
+          teacherA: "hidden", teacherB: "hidden", pupilA: "hidden", jurorA: "hidden", officialA: "hidden",
         },
       },
     ],

@@ -224,7 +224,7 @@ export const submissionsArea: GuardArea = {
         form: () => ({ intent: "no-such-intent" }),
         cells: {
           anonymous: "login", board: 400, contactA: 404, contactB: 404, schoolContactA: 403, schoolContactB: 404,
-          teacherA: 400, teacherB: 404, pupilA: 400, jurorA: 404,
+          teacherA: 400, teacherB: 404, pupilA: 400, jurorA: 404, officialA: 404,
         },
       },
     },
@@ -240,7 +240,7 @@ export const submissionsArea: GuardArea = {
         form: () => ({ intent: "no-such-intent" }),
         cells: {
           anonymous: "login", board: 400, contactA: 403, contactB: 403, schoolContactA: 403, schoolContactB: 403,
-          teacherA: 403, teacherB: 403, pupilA: 403, jurorA: 403,
+          teacherA: 403, teacherB: 403, pupilA: 403, jurorA: 403, officialA: 403,
         },
       },
     },

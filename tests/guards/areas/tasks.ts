@@ -7,7 +7,7 @@ import { cellsOf } from "../cells";
 import { email, form, fresh, redirected, setCookie, type FormAction } from "../kit";
 import type { GuardArea } from "./types";
 
-const SIGNED_IN = ["board", "contactA", "contactB", "schoolContactA", "schoolContactB", "teacherA", "teacherB", "pupilA", "jurorA"] as const;
+const SIGNED_IN = ["board", "contactA", "contactB", "schoolContactA", "schoolContactB", "teacherA", "teacherB", "pupilA", "jurorA", "officialA"] as const;
 
 const bulkInvite: FormAction = {
   // A second row for the people page's action: its bulk form (the core row fuzzes the others).

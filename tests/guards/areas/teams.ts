@@ -79,7 +79,7 @@ const pupilWithoutConsent = marker("teamPupilNoConsent");
 
 /** School A's team pages: the board, school A's teachers and contact; a pupil of the team too gets 404. */
 const SCHOOL_A_TEAM = {
-  anonymous: "login", board: 200, contactA: 404, contactB: 404, schoolContactA: 200, schoolContactB: 404, teacherA: 200, teacherB: 404, pupilA: 404, jurorA: 404,
+  anonymous: "login", board: 200, contactA: 404, contactB: 404, schoolContactA: 200, schoolContactB: 404, teacherA: 200, teacherB: 404, pupilA: 404, jurorA: 404, officialA: 404,
 } as const satisfies Cells;
 const SCHOOL_A_TEAM_POST: ActionCells = { ...SCHOOL_A_TEAM, board: 400, schoolContactA: 400, teacherA: 400 };
 
@@ -279,7 +279,7 @@ export const teamsArea: GuardArea = {
       why: "A school's teams: the board, and the teachers and contact of the school; another school sees its own (empty) list.",
       path: () => "/teams",
       marker: team,
-      cells: { anonymous: "login", board: 200, contactA: 403, contactB: 403, schoolContactA: 200, schoolContactB: "hidden", teacherA: 200, teacherB: "hidden", pupilA: 403, jurorA: 403 },
+      cells: { anonymous: "login", board: 200, contactA: 403, contactB: 403, schoolContactA: 200, schoolContactB: "hidden", teacherA: 200, teacherB: "hidden", pupilA: 403, jurorA: 403, officialA: 403 },
     },
     "routes/teams.nieuw": {
       why: "Registering a team: teachers (for their own school) and the board; nobody else.",
