@@ -74,7 +74,8 @@ export async function renderCertificatePdf(c: Certificate, lng: Language): Promi
   y = 120;
   centre(t("certificate.signed"), 11, regular, GREY);
   centre(formatDate(now(), lng), 11, regular, GREY);
-  return pdf.save();
+  // Without object streams the document info stays plain text (a search finds the team name).
+  return pdf.save({ useObjectStreams: false });
 }
 
 export async function certificatePdfResponse(c: Certificate, lng: Language): Promise<Response> {
