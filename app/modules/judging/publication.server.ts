@@ -8,13 +8,14 @@ import { createHash } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
 import type { Language } from "~/i18n/config";
 import { isLanguage } from "~/i18n/config";
+import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { queueMail } from "~/modules/mail/outbox.server";
 import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { i18next } from "~/utils/i18n.server";
-import { computeResults, findResultsEdition, methodOf, publishedPlaces, roundScore, type ResultsEdition } from "./results.server";
+import { computeResults, DEFAULT_SETTINGS, findResultsEdition, methodOf, publishedPlaces, roundScore, type ResultsEdition } from "./results.server";
 import type { ResultsAction } from "./results.schema";
 import type { Actor, JudgingWriteResult } from "./scoring-forms.server";
 
@@ -68,9 +69,15 @@ export async function getBoardResultsPage(editionId: string) {
 
 // --- The board's writes --------------------------------------------------------------------------------
 
+/** The edition's settings row, or the defaults when there is none yet (a refusal writes nothing). */
 async function settingsRow(tx: Tx, editionId: string) {
-  const at = now();
-  return tx.judgingSettings.upsert({ where: { editionId }, create: { editionId, updatedAt: at }, update: {} });
+  const row = await tx.judgingSettings.findUnique({ where: { editionId } });
+  return row ?? { ...DEFAULT_SETTINGS, publishedById: null };
+}
+
+/** Writes settings, creating the row on the first write. */
+function writeSettings(tx: Tx, editionId: string, data: Prisma.JudgingSettingsUncheckedUpdateInput & { updatedAt: Date }) {
+  return tx.judgingSettings.upsert({ where: { editionId }, create: { ...(data as Prisma.JudgingSettingsUncheckedCreateInput), editionId }, update: data });
 }
 
 /** Carries out one of the board's results forms on the edition. */
@@ -91,7 +98,7 @@ export async function runResultsAction(editionId: string, value: ResultsAction, 
         if (methodChanged && methodLocked(found, at)) return refuse("results:errors.methodLocked");
         const before = { aggregation: settings.aggregation, normalize: settings.normalize, prizePlaces: settings.prizePlaces, resultsScope: settings.resultsScope };
         const after = { aggregation: value.aggregation, normalize: value.normalize, prizePlaces: value.prizePlaces, resultsScope: value.resultsScope };
-        await tx.judgingSettings.update({ where: { editionId }, data: { ...after, updatedAt: at } });
+        await writeSettings(tx, editionId, { ...after, updatedAt: at });
         await auditOf("settings", editionId, before, after);
         return { ok: true, toast: "results:toast.settings" };
       }
@@ -116,7 +123,7 @@ export async function runResultsAction(editionId: string, value: ResultsAction, 
       }
       case "publish-tie-breaks": {
         if (settings.tieBreaksPublishedAt || methodLocked(found, at)) return refuse("results:errors.tieBreaksLocked");
-        await tx.judgingSettings.update({ where: { editionId }, data: { tieBreaksPublishedAt: at, updatedAt: at } });
+        await writeSettings(tx, editionId, { tieBreaksPublishedAt: at, updatedAt: at });
         await auditOf("tie-breaks.publish", editionId, null, { at });
         return { ok: true, toast: "results:toast.tieBreaksPublished" };
       }
@@ -162,7 +169,7 @@ export async function runResultsAction(editionId: string, value: ResultsAction, 
       }
       case "tips-screened": {
         if (!judgingHasClosed(found, at)) return refuse("results:errors.judgingNotClosed");
-        await tx.judgingSettings.update({ where: { editionId }, data: { tipsScreenedAt: at, updatedAt: at } });
+        await writeSettings(tx, editionId, { tipsScreenedAt: at, updatedAt: at });
         await auditOf("tips-screened", editionId, { tipsScreenedAt: settings.tipsScreenedAt }, { tipsScreenedAt: at });
         return { ok: true, toast: "results:toast.screened" };
       }
