@@ -211,6 +211,8 @@ describe("publishing results", () => {
     const bad = await act(w, { intent: "save-settings", aggregation: "MEAN", prizePlaces: "0", resultsScope: "FULL_RANKING" });
     expect((await errorsOf(bad)).prizePlaces).toEqual(["results:errors.prizePlaces"]);
     expect((await errorsOf(await act(w, { intent: "save-tie-breaks", "tieBreaks[0]": "SHARED" })))[""]).toEqual(["results:errors.tieBreaksLocked"]);
-    expect(await db.judgingSettings.findUnique({ where: { editionId: w.edition.id }, select: { aggregation: true } })).toMatchObject({ aggregation: "MEAN" });
+    // Refusals write nothing: no settings row, no audit entry.
+    expect(await db.judgingSettings.findUnique({ where: { editionId: w.edition.id } })).toBeNull();
+    expect(await db.auditLog.count({ where: { entityId: w.edition.id, action: { startsWith: "judging.results." } } })).toBe(0);
   });
 });
