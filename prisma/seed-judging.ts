@@ -8,6 +8,7 @@ import type { Prisma } from "../app/generated/prisma/client";
 import { hashSecret, randomToken } from "../app/utils/crypto.server";
 import { createUser } from "./factories";
 import { dayAt } from "./seed-dates";
+import { seedResults } from "./seed-results";
 
 type Tx = Prisma.TransactionClient;
 
@@ -86,6 +87,7 @@ export async function seedJudging(tx: Tx): Promise<void> {
   const junior = editions.find((e) => e.challenge.slug === "junior-innovation-challenge");
   const board = await tx.user.findFirst({ where: { roles: { some: { role: "BOARD" } } }, orderBy: { createdAt: "asc" }, select: { id: true } });
   if (junior) await createForm(tx, junior.id, JUNIOR, dayAt(-240, "10:00"));
+  if (junior) await seedResults(tx, junior.id);
   if (!robotica) return;
   const criteria = await createForm(tx, robotica.id, ROBOTICA, dayAt(-30, "10:00"));
 

@@ -81,6 +81,9 @@ export default function BoardEdition() {
             <Link to={`/bestuur/edities/${edition.id}/jurering`} className="inline-flex min-h-11 items-center underline">
               {t("judging:board.link")}
             </Link>
+            <Link to={`/bestuur/edities/${edition.id}/uitslag`} className="inline-flex min-h-11 items-center underline">
+              {t("results:board.link")}
+            </Link>
             <Link to={`/challenges/${challenge.slug}/${edition.year}`} className="inline-flex min-h-11 items-center underline">
               {t("board.publicPage")}
             </Link>

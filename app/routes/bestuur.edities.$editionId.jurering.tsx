@@ -60,6 +60,11 @@ export default function BoardJudging() {
         </Link>
       </p>
       <PageHeader title={`${t("board.title")}: ${edition.name}`} intro={t("board.intro")} actions={<Badge tone="info">{t(`challenges:phase.${phase}`)}</Badge>} />
+      <p>
+        <Link to={`/bestuur/edities/${edition.id}/uitslag`} className="inline-flex min-h-11 items-center underline">
+          {t("results:board.link")}
+        </Link>
+      </p>
       <LockCard locked={locked} judgingOpensAt={judgingOpensAt} overrides={overrides} />
       <section aria-labelledby="forms-title" className="space-y-4">
         <h2 id="forms-title" className="text-xl font-semibold">

@@ -6,7 +6,7 @@ import { notFound } from "~/modules/auth/session.server";
 import { getEditionPage } from "~/modules/challenges/public-pages.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
-export const queryBudget = 6;
+export const queryBudget = 7;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const page = await getEditionPage(params.slug ?? "", params.year ?? "");

@@ -24,6 +24,8 @@ export const SHARED_PATHS: readonly RegExp[] = [
   /^\/challenges\/?$/,
   /^\/challenges\/[a-z0-9-]+\/?$/,
   /^\/challenges\/[a-z0-9-]+\/\d{4}\/?$/,
+  // A published edition's results (404 before publication: a 404 is never stored).
+  /^\/challenges\/[a-z0-9-]+\/\d{4}\/uitslag\/?$/,
   /^\/aanmelden\/?$/,
   /^\/login\/?$/,
   /^\/login\/leerling\/?$/,

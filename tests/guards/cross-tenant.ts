@@ -39,6 +39,8 @@ export const EXEMPT: Record<string, string> = {
   "routes/challenges.$slug._index param:slug": "a public page: every challenge is shown to everyone",
   "routes/challenges.$slug.$year param:slug": "a public page: every edition is shown to everyone",
   "routes/challenges.$slug.$year param:year": "a public page: every edition is shown to everyone",
+  "routes/challenges.$slug.$year_.uitslag param:slug": "a public page once published (404 for everyone before: access matrix, areas/judging-results.ts)",
+  "routes/challenges.$slug.$year_.uitslag param:year_": "a public page once published (404 for everyone before: access matrix, areas/judging-results.ts)",
   "routes/dev.mailbox.$messageId param:messageId": "development mailbox: open to all while mail is simulated, 404 otherwise (ADR 0004)",
   "routes/dev.stripe.checkout.$sessionId param:sessionId": "the Stripe fake's checkout page: open like Stripe's own, absent in production",
   "routes/factuur.$token param:token": "the token is the key (a secret of 43 characters in the invoice mail); a wrong token is a 404 (access matrix)",
@@ -69,6 +71,7 @@ export const BOARD_ONLY = [
   "routes/bestuur.edities.$editionId._index",
   "routes/bestuur.edities.$editionId.jurering",
   "routes/bestuur.edities.$editionId.overzicht",
+  "routes/bestuur.edities.$editionId.uitslag",
   "routes/bestuur.facturen",
   "routes/bestuur.instellingen",
   "routes/bestuur.mensen",
@@ -163,6 +166,26 @@ export const CROSS_CELLS: CrossCell[] = [
     name: "edition A's juror invites a juror onto edition B's jury",
     route: "routes/bestuur.edities.$editionId.jurering", covers: ["param:editionId"], as: "jurorA",
     path: (w) => `/bestuur/edities/${p(w, "jgEditionB")}/jurering`, form: () => ({ intent: "invite-juror", name: "Indringer", email: "indringer@guards.example" }), markers: ["jgEditionB", "jgCriterionB"],
+  },
+  // --- Results: another school's team's feedback and certificate; the board's results pages --------
+  { name: "school A's teacher opens school B's team's results (tops and tips)", route: "routes/teams.$teamId.uitslag", covers: ["param:teamId"], as: "teacherA", path: (w) => `/teams/${p(w, "rsTeamPB")}/uitslag`, markers: ["rsTeamPB", "rsTopPB"] },
+  { name: "a pupil opens another team's results", route: "routes/teams.$teamId.uitslag", covers: ["param:teamId"], as: "pupilA", path: (w) => `/teams/${p(w, "rsTeamPB")}/uitslag`, markers: ["rsTeamPB", "rsTopPB"] },
+  { name: "a pupil downloads another team's certificate", route: "routes/teams.$teamId.oorkonde[.]pdf", covers: ["param:teamId"], as: "pupilA", path: (w) => `/teams/${p(w, "rsTeamPB")}/oorkonde.pdf`, markers: ["rsTeamPB"] },
+  { name: "school A's contact downloads school B's team's certificate", route: "routes/teams.$teamId.oorkonde[.]pdf", covers: ["param:teamId"], as: "schoolContactA", path: (w) => `/teams/${p(w, "rsTeamPB")}/oorkonde.pdf`, markers: ["rsTeamPB"] },
+  {
+    name: "school A's teacher opens the board's results page of an unpublished edition (its ranking)",
+    route: "routes/bestuur.edities.$editionId.uitslag", covers: ["param:editionId"], as: "teacherA",
+    path: (w) => `/bestuur/edities/${p(w, "rsEditionU")}/uitslag`, exports: (w) => [`/bestuur/edities/${p(w, "rsEditionU")}/uitslag.csv`], markers: ["rsTeamUA", "rsTopU"],
+  },
+  {
+    name: "school A's teacher publishes an edition's results",
+    route: "routes/bestuur.edities.$editionId.uitslag", covers: ["param:editionId"], as: "teacherA",
+    path: (w) => `/bestuur/edities/${p(w, "rsEditionU")}/uitslag`, form: () => ({ intent: "publish" }), markers: ["rsTeamUA", "rsTopU"],
+  },
+  {
+    name: "school A's teacher downloads the ranking CSV of an unpublished edition",
+    route: "routes/bestuur.edities.$editionId.uitslag[.]csv", covers: ["param:editionId"], as: "teacherA",
+    path: (w) => `/bestuur/edities/${p(w, "rsEditionU")}/uitslag.csv`, markers: ["rsTeamUA"],
   },
   // --- Files ---------------------------------------------------------------------------------------
   { name: "a pupil opens another team's submission file", route: "routes/files.$fileId", covers: ["param:fileId"], as: "pupilA", path: (w) => `/files/${p(w, "fileSubmissionB")}`, markers: ["fileSubmissionB"] },

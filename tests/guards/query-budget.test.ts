@@ -55,6 +55,8 @@ const RESOURCES: Record<string, ResourcePlan> = {
   "invoice PDF by link": { route: "routes/factuur.$token.pdf", as: "anonymous", path: (d) => `/factuur/${d.params.invoiceToken}/pdf`, budget: 4 },
   "stored file": { route: "routes/files.$fileId", as: "board", path: (d) => `/files/${d.params.fileId}`, budget: 4 },
   "companies CSV": { route: "routes/bestuur.bedrijven[.]csv", as: "board", path: () => "/bestuur/bedrijven.csv", budget: 6 },
+  "results CSV": { route: "routes/bestuur.edities.$editionId.uitslag[.]csv", as: "board", path: (d) => `/bestuur/edities/${d.params.rsEditionId}/uitslag.csv`, budget: 6 },
+  "certificate PDF": { route: "routes/teams.$teamId.oorkonde[.]pdf", as: "teacher", path: (d) => `/teams/${d.params.rsTeamId}/oorkonde.pdf`, budget: 8 },
   "edition overview CSV": {
     route: "routes/bestuur.edities.$editionId.overzicht[.]csv",
     as: "board",

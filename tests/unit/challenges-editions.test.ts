@@ -109,9 +109,10 @@ describe("the board's challenges", () => {
     expect(publicPage.open).toBe(true);
     expect(publicPage.categories.map((c: { name: string }) => c.name)).toEqual(["Vmbo BB/KB", "Basisschool"]);
 
-    // Publishing results is not allowed while submissions are open (server rule, not a hidden button).
+    // Results are published on the results page (judging/publication.server.ts), never from here.
     const early = await respond(() => editionAction(args(post(`/bestuur/edities/${edition.id}`, { intent: "publish-results" }, jar), { editionId: edition.id })));
     expect(early.status).toBe(400);
+    expect((await db.edition.findUniqueOrThrow({ where: { id: edition.id } })).resultsPublishedEarlyAt).toBeNull();
 
     const closed = await respond(() => editionAction(args(post(`/bestuur/edities/${edition.id}`, { intent: "close-registration" }, jar), { editionId: edition.id })));
     expect(closed.status).toBe(302);
@@ -131,8 +132,9 @@ describe("the board's challenges", () => {
     const submissions = await closePhaseEarly(edition.id, "close-submissions", board.id);
     expect(submissions).toMatchObject({ ok: true });
     expect(await db.edition.findUniqueOrThrow({ where: { id: edition.id } })).toMatchObject({ submissionsClosedEarlyAt: new Date("2026-12-01T10:00:00Z") });
-    const published = await closePhaseEarly(edition.id, "publish-results", board.id);
-    expect(published).toMatchObject({ ok: true, phase: "results" });
+    // After the submissions close, closing early has nothing left to offer (publication is on the results page).
+    const later = await (await editionLoader(args(get(`/bestuur/edities/${edition.id}`, jar), { editionId: edition.id }))).json();
+    expect(later.allowed).toEqual([]);
   });
 
   it("edits an edition: field errors from the date rules; renames and adds categories; audited", async () => {

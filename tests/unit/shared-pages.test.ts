@@ -65,7 +65,7 @@ describe("shared rendering of public pages", () => {
   });
 
   it("shares only the listed public pages, never a token's address or a signed-in page", async () => {
-    for (const path of ["/", "/netwerk", "/challenges", "/challenges/young-solar-challenge", "/challenges/young-solar-challenge/2027", "/aanmelden", "/login", "/challenges?_data=routes%2Fchallenges._index"]) {
+    for (const path of ["/", "/netwerk", "/challenges", "/challenges/young-solar-challenge", "/challenges/young-solar-challenge/2027", "/challenges/young-solar-challenge/2027/uitslag", "/aanmelden", "/login", "/challenges?_data=routes%2Fchallenges._index"]) {
       expect(isShareable(get(path)), path).toBe(true);
     }
     for (const path of ["/invitation/abc", "/login/confirm/abc", "/factuur/abc", "/toestemming/abc", "/bestuur/facturen", "/teams", "/dev/mailbox", "/healthz"]) {

@@ -17,7 +17,7 @@ import { formatDateTime, formatMoney } from "~/utils/format";
 /** What the edition page's action answers when it refuses a form: which form, and conform's reply. */
 export type EditionReply = { form: string; result: SubmissionResult<string[]> } | undefined;
 
-type EarlyAction = "close-registration" | "close-submissions" | "publish-results";
+type EarlyAction = "close-registration" | "close-submissions";
 type Dates = { registrationClosesAt: string; submissionDeadline: string; resultsPublishAt: string };
 
 export function EditionPhaseCard({ phase, allowed, dates, data }: { phase: Phase; allowed: EarlyAction[]; dates: Dates; data: EditionReply }) {
@@ -50,7 +50,7 @@ export function EditionPhaseCard({ phase, allowed, dates, data }: { phase: Phase
             confirmLabel={t(`board.earlyConfirm.${what}`)}
             fields={{ intent: what }}
           >
-            <p>{t(`board.earlyText.${what}`, { date: formatDateTime(what === "close-registration" ? dates.registrationClosesAt : what === "close-submissions" ? dates.submissionDeadline : dates.resultsPublishAt, lang) })}</p>
+            <p>{t(`board.earlyText.${what}`, { date: formatDateTime(what === "close-registration" ? dates.registrationClosesAt : dates.submissionDeadline, lang) })}</p>
           </ConfirmDialog>
         ))}
       </div>

@@ -14,7 +14,7 @@ import type { getEditionPage } from "~/modules/challenges/public-pages.server";
 export function PublicEdition({ data }: { data: NonNullable<SerializeFrom<typeof getEditionPage>> }) {
   const { t, i18n } = useTranslation("challenges");
   const lang = i18n.language;
-  const { edition, challenge, categories, teamCount, sponsors, dates, phase, open } = data;
+  const { edition, challenge, categories, teamCount, sponsors, dates, phase, open, resultsPublished } = data;
   return (
     <div className="space-y-6">
       <p>
@@ -36,6 +36,13 @@ export function PublicEdition({ data }: { data: NonNullable<SerializeFrom<typeof
             </Link>
           </p>
         </Alert>
+      ) : null}
+      {resultsPublished ? (
+        <p>
+          <Link to={`/challenges/${challenge.slug}/${edition.year}/uitslag`} className={buttonClass("primary")}>
+            {t("results:public.link")}
+          </Link>
+        </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

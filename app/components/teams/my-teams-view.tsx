@@ -28,7 +28,10 @@ export function MyTeamsView({ teams }: { teams: SerializeFrom<typeof getMyTeams>
               {team.coaches.map((name, i) => <li key={i}>{name}</li>)}
             </ul>
             <p className="mt-4 text-slate-700">{t("mine.help")}</p>
-            <Link to={`/teams/${team.id}/inzending`} className={`${buttonClass("primary")} mt-4`}>{t("mine.submission")}</Link>
+            <div className="mt-4 flex flex-wrap gap-3">
+              {team.resultsPublished ? <Link to={`/teams/${team.id}/uitslag`} className={buttonClass("primary")}>{t("results:team.title")}</Link> : null}
+              <Link to={`/teams/${team.id}/inzending`} className={buttonClass(team.resultsPublished ? "secondary" : "primary")}>{t("mine.submission")}</Link>
+            </div>
           </Card>
         ))}
       </div>

@@ -60,6 +60,7 @@ export function TeamView({ data, lastResult }: { data: TeamPageData; lastResult:
         intro={t("team.intro", { edition: team.edition, category: team.category, school: team.school })}
         actions={
           <div className="flex flex-wrap gap-3">
+            {team.resultsPublished ? <Link to={`/teams/${team.id}/uitslag`} className={buttonClass("primary")}>{t("results:team.title")}</Link> : null}
             <Link to={`/teams/${team.id}/inzending`} className={buttonClass("secondary")}>{t("team.submission")}</Link>
             {mayManagePupils ? <Link to={`/teams/${team.id}/codes`} className={buttonClass("secondary")}>{t("team.codes")}</Link> : null}
             <Link to={`/teams/${team.id}/toestemming`} className={buttonClass("secondary")}>{t("team.consent")}</Link>

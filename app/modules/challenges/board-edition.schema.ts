@@ -4,7 +4,7 @@ import { EditionFields, refineEdition } from "./edition.schema";
 import { cleanText, ID_PATTERN, idField, optionalText } from "./input";
 
 const EditionUpdateSchema = z.object({ intent: z.literal("update-edition"), ...EditionFields }).superRefine(refineEdition);
-export const EARLY_ACTIONS = ["close-registration", "close-submissions", "publish-results"] as const;
+export const EARLY_ACTIONS = ["close-registration", "close-submissions"] as const;
 
 const EarlySchema = z.object({ intent: z.enum(EARLY_ACTIONS) });
 const LogisticsSchema = z.object({

@@ -8,7 +8,6 @@ import { audit } from "~/modules/audit/audit.server";
 import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
 import {
-  areResultsPublished,
   currentPhase,
   isRegistrationOpen,
   isSubmissionOpen,
@@ -206,7 +205,9 @@ function pickEditionData(e: Record<string, unknown>) {
   return Object.fromEntries(keys.map((k) => [k, e[k]]));
 }
 
-export const EARLY_ACTIONS = ["close-registration", "close-submissions", "publish-results"] as const;
+// Publishing the results is no early action: it happens on the board's results page
+// (/bestuur/edities/<id>/uitslag, judging/publication.server.ts), after judging and tip screening.
+export const EARLY_ACTIONS = ["close-registration", "close-submissions"] as const;
 export type EarlyAction = (typeof EARLY_ACTIONS)[number];
 
 /** Which early action the phase allows now (the server's rule; the page only shows these). */
@@ -214,7 +215,6 @@ export function allowedEarlyActions(edition: EditionDates, at: Date): EarlyActio
   const allowed: EarlyAction[] = [];
   if (isRegistrationOpen(edition, at)) allowed.push("close-registration");
   if (isSubmissionOpen(edition, at)) allowed.push("close-submissions");
-  else if (at.getTime() >= edition.registrationOpensAt.getTime() && !areResultsPublished(edition, at)) allowed.push("publish-results");
   return allowed;
 }
 
@@ -235,10 +235,6 @@ export async function closePhaseEarly(editionId: string, what: EarlyAction, acto
     if (what === "close-submissions") {
       data.submissionsClosedEarlyAt = at;
       if (isRegistrationOpen(edition, at)) data.registrationClosedEarlyAt = at;
-    }
-    if (what === "publish-results") {
-      data.resultsPublishedEarlyAt = at;
-      if (!edition.judgingClosedEarlyAt && at < edition.judgingClosesAt) data.judgingClosedEarlyAt = at;
     }
     const updated = await tx.edition.update({ where: { id: editionId }, data });
     await audit(

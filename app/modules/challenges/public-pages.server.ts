@@ -62,6 +62,8 @@ export async function getEditionPage(slug: string, yearText: string) {
     include: {
       challenge: { select: { name: true, slug: true, description: true, national: true, imageFileId: true } },
       categories: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } },
+      // Only whether the board published the results (never a score or a place: those are on the results page).
+      judgingSettings: { select: { publishedAt: true } },
       // Team names only: never a pupil's name on a public page.
       teams: { where: { status: "REGISTERED" }, orderBy: { name: "asc" }, select: { id: true, name: true, categoryId: true } },
       // Sponsors while their company is listed in the network (name, logo, website).
@@ -100,5 +102,6 @@ export async function getEditionPage(slug: string, yearText: string) {
     dates,
     phase: getEditionPhase(edition),
     open: isRegistrationOpen(edition, at),
+    resultsPublished: edition.judgingSettings?.publishedAt != null,
   };
 }

@@ -104,7 +104,7 @@ export async function getRegistrationForm(user: Pick<AuthUser, "id">, scope: { b
 type HeadRow = {
   id: string; name: string; status: string; withdrawnAt: Date | null; categoryId: string; school: string; schoolType: string | null; agreementSignedOn: Date | null; category: string;
   editionName: string; registrationOpensAt: Date; registrationClosesAt: Date; submissionDeadline: Date; judgingOpensAt: Date; judgingClosesAt: Date;
-  resultsPublishAt: Date; registrationClosedEarlyAt: Date | null; minTeamSize: number; maxTeamSize: number;
+  resultsPublishAt: Date; registrationClosedEarlyAt: Date | null; minTeamSize: number; maxTeamSize: number; resultsPublished: boolean;
 };
 type MemberRow = { id: string; position: number; helper: boolean; firstName: string; className: string; leerjaar: number | null; leerweg: string | null; profiel: string | null; anonymisedAt: Date | null };
 type PersonRow = { id: string; name: string; coach: boolean };
@@ -118,7 +118,8 @@ export async function getTeamPage(user: Pick<AuthUser, "roles">, found: { id: st
     db.$queryRaw<HeadRow[]>`
       SELECT t.id, t.name, t.status::text AS status, t."withdrawnAt", t."categoryId", s.name AS school, s.type::text AS "schoolType", s."agreementSignedOn", c.name AS category,
              e.name AS "editionName", e."registrationOpensAt", e."registrationClosesAt", e."submissionDeadline", e."judgingOpensAt", e."judgingClosesAt",
-             e."resultsPublishAt", e."registrationClosedEarlyAt", e."minTeamSize", e."maxTeamSize"
+             e."resultsPublishAt", e."registrationClosedEarlyAt", e."minTeamSize", e."maxTeamSize",
+             EXISTS (SELECT 1 FROM "JudgingSettings" js WHERE js."editionId" = t."editionId" AND js."publishedAt" IS NOT NULL) AS "resultsPublished"
       FROM "Team" t JOIN "School" s ON s.id = t."schoolId" JOIN "EditionCategory" c ON c.id = t."categoryId" JOIN "Edition" e ON e.id = t."editionId"
       WHERE t.id = ${found.id}`,
     db.editionCategory.findMany({ where: { editionId: found.editionId }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
@@ -148,6 +149,8 @@ export async function getTeamPage(user: Pick<AuthUser, "roles">, found: { id: st
       id: team.id, name: team.name, withdrawn: team.status === "WITHDRAWN", withdrawnAt: team.withdrawnAt, categoryId: team.categoryId,
       school: team.school, primary: team.schoolType === "PRIMARY", agreement: team.agreementSignedOn !== null, category: team.category,
       edition: team.editionName, registrationClosesAt: team.registrationClosesAt, minTeamSize: team.minTeamSize, maxTeamSize: team.maxTeamSize,
+      // Only whether the results are out (the team's results page shows them): no score or place here.
+      resultsPublished: team.resultsPublished && team.status === "REGISTERED",
     },
     categories,
     pupils: team.members.map((m) => ({
@@ -299,14 +302,15 @@ export async function changeTeamConsent(teamId: string, value: ConsentChange, ac
 
 // --- A pupil's own team (/mijn-team) ---------------------------------------------------------------
 
-type MyTeamRow = { id: string; name: string; edition: string; category: string };
+type MyTeamRow = { id: string; name: string; edition: string; category: string; resultsPublished: boolean };
 type MateRow = { teamId: string; firstName: string; me: boolean };
 type CoachRow = { teamId: string; name: string };
 
 /** A pupil's own teams: teammates' first names and the begeleiders. Three queries however many teams and mates. */
 export async function getMyTeams(userId: string) {
   const rows = await db.$queryRaw<MyTeamRow[]>`
-      SELECT t.id, t.name, e.name AS edition, c.name AS category
+      SELECT t.id, t.name, e.name AS edition, c.name AS category,
+             EXISTS (SELECT 1 FROM "JudgingSettings" js WHERE js."editionId" = t."editionId" AND js."publishedAt" IS NOT NULL) AS "resultsPublished"
       FROM "Pupil" p
       JOIN "TeamMember" m ON m."pupilId" = p.id
       JOIN "Team" t ON t.id = m."teamId" AND t.status = 'REGISTERED'

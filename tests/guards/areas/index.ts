@@ -4,6 +4,7 @@ import { companiesArea } from "./companies";
 import { filesArea } from "./files";
 import { invoicesArea } from "./invoices";
 import { judgingArea } from "./judging";
+import { judgingResultsArea } from "./judging-results";
 import { networkArea } from "./network";
 import { raceArea } from "./race";
 import { tasksArea } from "./tasks";
@@ -11,4 +12,4 @@ import { submissionsArea } from "./submissions";
 import type { GuardArea } from "./types";
 import { teamsArea } from "./teams";
 
-export const AREAS: GuardArea[] = [companiesArea, invoicesArea, networkArea, tasksArea, challengesArea, submissionsArea, teamsArea, filesArea, judgingArea, raceArea];
+export const AREAS: GuardArea[] = [companiesArea, invoicesArea, networkArea, tasksArea, challengesArea, submissionsArea, teamsArea, filesArea, judgingArea, judgingResultsArea, raceArea];
