@@ -8,6 +8,7 @@ import type { Prisma } from "../app/generated/prisma/client";
 import { hashSecret, randomToken } from "../app/utils/crypto.server";
 import { createUser } from "./factories";
 import { dayAt } from "./seed-dates";
+import { seedJudgingPanel } from "./seed-jury-panel";
 
 type Tx = Prisma.TransactionClient;
 
@@ -138,4 +139,5 @@ export async function seedJudging(tx: Tx): Promise<void> {
       },
     });
   }
+  await seedJudgingPanel(tx, robotica.id);
 }
