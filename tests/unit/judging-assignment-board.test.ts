@@ -8,7 +8,7 @@ import { loader as distributionLoader } from "~/routes/bestuur.edities.$editionI
 import { resetClock } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { assignRole, createSchool, createUser } from "../../prisma/factories";
-import { args, CookieJar, get, post, respond } from "../support/http";
+import { args, type CookieJar, get, post, respond } from "../support/http";
 import { signedIn } from "../support/sessions";
 
 const DAY = 86_400_000;
