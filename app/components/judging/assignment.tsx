@@ -204,7 +204,7 @@ export function CoverageCard({
                     </span>
                   </th>
                   <td className={`${cellClass} whitespace-nowrap tabular-nums`}>
-                    {t("coverage.jurorsOfN", { count: e.jurors, n })}
+                    {t("coverage.jurorsOfN", { jurors: e.jurors, n })}
                     {e.underN ? (
                       <>
                         {" "}
@@ -262,7 +262,7 @@ export function CoverageCard({
                     <Badge tone={STATUS_TONE[j.status]}>{t(`jurorStatus.${j.status}`)}</Badge>
                   </td>
                   <td className={`${cellClass} text-right tabular-nums`}>{j.load}</td>
-                  <td className={`${cellClass} whitespace-nowrap`}>{t("coverage.progressValue", { submitted: j.submitted, count: j.load })}</td>
+                  <td className={`${cellClass} whitespace-nowrap`}>{t("coverage.progressValue", { submitted: j.submitted, load: j.load })}</td>
                 </tr>
               ))}
             </tbody>
@@ -401,7 +401,7 @@ export function DistributionPanel({ panel, minScores }: { panel: Panel; minScore
         </table>
       </ScrollRegion>
       <div>
-        <p className="max-w-prose text-slate-700">{t("distribution.verdictIntro", { count: minScores })}</p>
+        <p className="max-w-prose text-slate-700">{t("distribution.verdictIntro", { min: minScores })}</p>
         <ul className="mt-2 space-y-1" data-testid="verdicts">
           {panel.jurors.map((j) => (
             <li key={j.id} className="flex flex-wrap items-center gap-2">
