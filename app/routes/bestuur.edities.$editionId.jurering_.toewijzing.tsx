@@ -14,7 +14,7 @@ import { getLanguage, i18next } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
-export const queryBudget = 10;
+export const queryBudget = 7;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireBoard(request);

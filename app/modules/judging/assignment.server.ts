@@ -23,13 +23,18 @@ import { EDITION_DATES } from "~/modules/challenges/submissions.server";
 import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
 import type { AssignmentAction, AssignmentModeValue } from "./assignment.schema";
-import { loadConflicts, type ConflictMap, type ConflictReason } from "./conflicts.server";
+import { conflictMapOf, loadConflicts, type ConflictMap, type ConflictReason } from "./conflicts.server";
 import { assignBalanced, assignWholePanel, coverageSummary, type AssignmentPair } from "./rules";
 import type { Actor, JudgingWriteResult } from "./scoring-forms.server";
 
 export const DEFAULT_MIN_JURORS = 3;
 
-type MemberRow = { id: string; name: string; userId: string | null; invitation: { expiresAt: Date; revokedAt: Date | null; acceptedAt: Date | null } | null };
+type MemberRow = {
+  id: string;
+  name: string;
+  userId: string | null;
+  invitation: { expiresAt: Date; revokedAt: Date | null } | null;
+};
 
 /** Accepted, invited (the invitation still open) or expired/withdrawn. */
 function statusOf(m: MemberRow, at: Date): "accepted" | "invited" | "expired" {
@@ -40,30 +45,51 @@ function statusOf(m: MemberRow, at: Date): "accepted" | "invited" | "expired" {
 
 const pairKey = (memberId: string, teamId: string) => `${memberId}\u0000${teamId}`;
 
-/** The rows a page or a distribution needs, all scoped to the edition: five queries plus the conflicts' three. */
+type TeamSql = { id: string; name: string; categoryId: string; category: string; schoolId: string; school: string };
+type MemberSql = {
+  id: string;
+  name: string;
+  userId: string | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  declarations: Array<{ teamId: string; kind: string; note: string }>;
+  roles: Array<{ role: string; companyId: string | null; schoolId: string | null }>;
+};
+type AssignmentSql = { id: string; juryMemberId: string; teamId: string; source: "MANUAL" | "AUTOMATIC"; sheet: "DRAFT" | "SUBMITTED" | null };
+
+/**
+ * The rows a page or a distribution needs, all scoped to the edition, in three queries whatever
+ * the size of the jury: the entries, the jury (with invitation, declared conflicts and the roles
+ * of each member's account — the linked one, or for a member who has not accepted yet the one with
+ * the invited address, as in conflicts.server.ts), and the assignments with their sheet's status.
+ */
 async function loadState(editionId: string, client: Tx = db) {
-  const [teams, members, assignments, sheets] = await Promise.all([
-    client.team.findMany({
-      where: { editionId, withdrawnAt: null },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, categoryId: true, schoolId: true, school: { select: { name: true } } },
-    }),
-    client.juryMember.findMany({
-      where: { editionId, removedAt: null },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, userId: true, invitation: { select: { expiresAt: true, revokedAt: true, acceptedAt: true } } },
-    }),
-    client.juryAssignment.findMany({
-      where: { juryMember: { editionId, removedAt: null }, team: { editionId, withdrawnAt: null } },
-      select: { id: true, juryMemberId: true, teamId: true, source: true },
-    }),
-    client.scoreSheet.findMany({
-      where: { juryMember: { editionId, removedAt: null }, team: { editionId, withdrawnAt: null } },
-      select: { juryMemberId: true, teamId: true, status: true },
-    }),
+  const [teams, rows, assignments] = await Promise.all([
+    client.$queryRaw<TeamSql[]>`
+      SELECT t.id, t.name, t."categoryId", c.name AS category, t."schoolId", s.name AS school
+      FROM "Team" t JOIN "School" s ON s.id = t."schoolId" JOIN "EditionCategory" c ON c.id = t."categoryId"
+      WHERE t."editionId" = ${editionId} AND t."withdrawnAt" IS NULL
+      ORDER BY c.position, t.name, t.id`,
+    client.$queryRaw<MemberSql[]>`
+      SELECT m.id, m.name, m."userId", i."expiresAt", i."revokedAt",
+             COALESCE((SELECT json_agg(json_build_object('teamId', c."teamId", 'kind', c.kind::text, 'note', c.note))
+                       FROM "JurorConflict" c WHERE c."juryMemberId" = m.id), '[]'::json) AS declarations,
+             COALESCE((SELECT json_agg(json_build_object('role', r.role::text, 'companyId', r."companyId", 'schoolId', r."schoolId"))
+                       FROM "RoleAssignment" r JOIN "User" u ON u.id = r."userId"
+                       WHERE (m."userId" IS NOT NULL AND u.id = m."userId") OR (m."userId" IS NULL AND u.email = m.email)), '[]'::json) AS roles
+      FROM "JuryMember" m LEFT JOIN "Invitation" i ON i.id = m."invitationId"
+      WHERE m."editionId" = ${editionId} AND m."removedAt" IS NULL
+      ORDER BY m.name, m.id`,
+    client.$queryRaw<AssignmentSql[]>`
+      SELECT a.id, a."juryMemberId", a."teamId", a.source::text AS source, sh.status::text AS sheet
+      FROM "JuryAssignment" a
+      JOIN "JuryMember" m ON m.id = a."juryMemberId" AND m."editionId" = ${editionId} AND m."removedAt" IS NULL
+      JOIN "Team" t ON t.id = a."teamId" AND t."editionId" = ${editionId} AND t."withdrawnAt" IS NULL
+      LEFT JOIN "ScoreSheet" sh ON sh."juryMemberId" = a."juryMemberId" AND sh."teamId" = a."teamId"`,
   ]);
-  const conflicts = await loadConflicts(editionId);
-  return { teams, members, assignments, sheets, conflicts };
+  const members: MemberRow[] = rows.map((m) => ({ id: m.id, name: m.name, userId: m.userId, invitation: m.expiresAt ? { expiresAt: m.expiresAt, revokedAt: m.revokedAt } : null }));
+  const conflicts = conflictMapOf(editionId, rows, teams);
+  return { teams, members, assignments, conflicts };
 }
 
 function conflictPairs(conflicts: ConflictMap): AssignmentPair[] {
@@ -88,33 +114,29 @@ function reasonView(r: ConflictReason, schools: Map<string, string>, companies: 
   }
 }
 
-/** Everything the assignment page shows. Null: no such edition. */
+/** Everything the assignment page shows (five queries, six when a conflict names a company). Null: no such edition. */
 export async function getAssignmentPage(editionId: string) {
-  const edition = await db.edition.findUnique({
-    where: { id: editionId },
-    select: {
-      id: true,
-      name: true,
-      ...EDITION_DATES,
-      categories: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } },
-      judgingSettings: { select: { minJurorsPerEntry: true, assignmentMode: true } },
-    },
-  });
+  const [edition, state] = await Promise.all([
+    db.edition.findUnique({
+      where: { id: editionId },
+      select: { id: true, name: true, ...EDITION_DATES, judgingSettings: { select: { minJurorsPerEntry: true, assignmentMode: true } } },
+    }),
+    loadState(editionId),
+  ]);
   if (!edition) return null;
-  const state = await loadState(editionId);
   const companyIds = [...state.conflicts.values()].flatMap((perTeam) => [...perTeam.values()].flat().flatMap((r) => ("companyId" in r ? [r.companyId] : [])));
   const companies = companyIds.length ? await db.company.findMany({ where: { id: { in: [...new Set(companyIds)] } }, select: { id: true, name: true } }) : [];
   const at = now();
-  const { categories, judgingSettings, ...dates } = edition;
+  const { judgingSettings, ...dates } = edition;
   const n = judgingSettings?.minJurorsPerEntry ?? DEFAULT_MIN_JURORS;
   const mode: AssignmentModeValue = judgingSettings?.assignmentMode ?? "MANUAL";
   const phase = getEditionPhase(dates);
 
-  const schools = new Map(state.teams.map((t) => [t.schoolId, t.school.name]));
+  const schools = new Map(state.teams.map((t) => [t.schoolId, t.school]));
   const companyNames = new Map(companies.map((c) => [c.id, c.name]));
   const memberName = new Map(state.members.map((m) => [m.id, m.name]));
   const teamName = new Map(state.teams.map((t) => [t.id, t.name]));
-  const sheetOf = new Map(state.sheets.map((s) => [pairKey(s.juryMemberId, s.teamId), s.status]));
+  const sheetOf = new Map(state.assignments.map((a) => [pairKey(a.juryMemberId, a.teamId), a.sheet]));
   const statuses = new Map(state.members.map((m) => [m.id, statusOf(m, at)]));
   const available = state.members.filter((m) => statuses.get(m.id) !== "expired").map((m) => m.id);
 
@@ -138,8 +160,8 @@ export async function getAssignmentPage(editionId: string) {
     return {
       id: t.id,
       name: t.name,
-      school: t.school.name,
-      category: categories.find((c) => c.id === t.categoryId)?.name ?? null,
+      school: t.school,
+      category: t.category,
       jurors,
       submitted: assigned.filter((a) => a.sheet === "SUBMITTED").length,
       underN: jurors < n,
@@ -234,7 +256,7 @@ export async function distributeAssignments(editionId: string, actor: Actor): Pr
     const state = await loadState(editionId, tx);
     const at = now();
     const available = new Set(state.members.filter((m) => statusOf(m, at) !== "expired").map((m) => m.id));
-    const hasSheet = new Set(state.sheets.map((s) => pairKey(s.juryMemberId, s.teamId)));
+    const hasSheet = new Set(state.assignments.filter((a) => a.sheet).map((a) => pairKey(a.juryMemberId, a.teamId)));
     const conflicts = conflictPairs(state.conflicts);
     const conflictSet = new Set(conflicts.map((c) => pairKey(c.jurorId, c.entryId)));
 

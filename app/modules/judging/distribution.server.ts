@@ -17,6 +17,7 @@ export const MIN_SCORES_FOR_VERDICT = 3;
 export type Verdict = "STRICTER" | "MILDER" | "IN_LINE" | "TOO_FEW";
 
 type Stats = Omit<DistributionStats, "histogram">;
+type SheetRow = { juryMemberId: string; teamId: string; categoryId: string; levels: Array<{ criterionId: string; value: number }> };
 const summary = ({ histogram: _h, ...rest }: DistributionStats): Stats => rest;
 
 /** Null: no such edition. */
@@ -29,10 +30,14 @@ export async function getDistributionPage(editionId: string) {
   const [forms, members, sheets] = await Promise.all([
     listScoringForms(editionId),
     db.juryMember.findMany({ where: { editionId, removedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
-    db.scoreSheet.findMany({
-      where: { status: "SUBMITTED", juryMember: { editionId, removedAt: null }, team: { editionId, withdrawnAt: null } },
-      select: { juryMemberId: true, teamId: true, team: { select: { categoryId: true } }, levels: { select: { criterionId: true, value: true } } },
-    }),
+    // One query whatever the number of sheets: each SUBMITTED sheet with its team's category and its levels.
+    db.$queryRaw<SheetRow[]>`
+      SELECT sh."juryMemberId", sh."teamId", t."categoryId",
+             COALESCE((SELECT json_agg(json_build_object('criterionId', l."criterionId", 'value', l.value)) FROM "ScoreSheetLevel" l WHERE l."sheetId" = sh.id), '[]'::json) AS levels
+      FROM "ScoreSheet" sh
+      JOIN "JuryMember" m ON m.id = sh."juryMemberId" AND m."editionId" = ${editionId} AND m."removedAt" IS NULL
+      JOIN "Team" t ON t.id = sh."teamId" AND t."editionId" = ${editionId} AND t."withdrawnAt" IS NULL
+      WHERE sh.status = 'SUBMITTED'`,
   ]);
   const names = new Map(members.map((m) => [m.id, m.name]));
   const editionForm = forms.find((f) => f.categoryId === null);
@@ -45,7 +50,7 @@ export async function getDistributionPage(editionId: string) {
     const counted = criteria.filter((c) => c.counted && c.weight > 0);
     if (!counted.length) return [];
     const mine: ScoreSheet[] = sheets
-      .filter((s) => formOf(s.team.categoryId)?.id === form.id && names.has(s.juryMemberId))
+      .filter((s) => formOf(s.categoryId)?.id === form.id && names.has(s.juryMemberId))
       .map((s) => ({ jurorId: s.juryMemberId, entryId: s.teamId, status: "SUBMITTED", levels: Object.fromEntries(s.levels.map((l) => [l.criterionId, l.value])) }));
     const scores = computeJuryScores(criteria, mine, { aggregation: "MEAN", normalize: false });
     const minLevel = Math.min(...counted.map((c) => c.minLevel));
