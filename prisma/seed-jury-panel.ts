@@ -1,11 +1,12 @@
 // Demo data for the jury's assignment and score pictures (issue 17, points 3 and 7): the Robotica
 // Challenge (judging open on the seeding day) gets three more entries from the Maasdal College
-// and three more jurors who accepted: Kees Teunissen, who teaches at the Peelland Techniek
-// College (so the page shows a detected conflict with its three teams), Miriam de Bruijn and
-// Joost Hermans. The edition is set to automatic, balanced assignment with N = 3, and the
+// and four more jurors who accepted: Kees Teunissen, who teaches at the Peelland Techniek
+// College (so the page shows a detected conflict with its three teams), Miriam de Bruijn, Joost
+// Hermans and Ruud Peeters. Six entries × N = 3 over six jurors: every load is 3, so Sanne keeps
+// exactly her three. The edition is set to automatic, balanced assignment with N = 3, and the
 // automatic distribution is applied with the same rule the board's button uses (Sanne
 // Verheijen's three manual assignments, her submitted sheet and her draft stay as they are).
-// Kees scores hard, Miriam soft, Joost in between; one of Joost's entries is not scored yet.
+// Kees scores hard, Miriam soft, Joost and Ruud in between; one of Joost's entries is not scored yet.
 // Every date lies before the seeding day.
 import type { Prisma } from "../app/generated/prisma/client";
 import { teamNameKey } from "../app/modules/challenges/teams";
@@ -20,6 +21,7 @@ export const PANEL_JURORS = [
   { name: "Kees Teunissen", email: "kees.teunissen@peellandtechniekcollege.example", base: 2, teachesAt: "20CD" },
   { name: "Miriam de Bruijn", email: "miriam.debruijn@jurynetwerk.example", base: 4, teachesAt: null },
   { name: "Joost Hermans", email: "joost.hermans@jurynetwerk.example", base: 3, teachesAt: null },
+  { name: "Ruud Peeters", email: "ruud.peeters@jurynetwerk.example", base: 3, teachesAt: null },
 ] as const;
 
 const MAASDAL_ENTRIES: Array<[name: string, category: string, description: string]> = [
@@ -57,7 +59,7 @@ export async function seedJudgingPanel(tx: Tx, editionId: string): Promise<void>
     }
   }
 
-  // Three jurors who accepted their invitation.
+  // Four jurors who accepted their invitation.
   const members: Array<{ id: string; base: number; schoolId: string | null }> = [];
   for (const [index, j] of PANEL_JURORS.entries()) {
     const invitedAt = dayAt(-21, "10:05");
@@ -113,7 +115,7 @@ export async function seedJudgingPanel(tx: Tx, editionId: string): Promise<void>
     },
   });
 
-  // Submitted sheets from the three: each juror around their own level; Joost has not scored his last entry yet.
+  // Submitted sheets from the four: each juror around their own level; Joost has not scored his last entry yet.
   const form = await tx.scoringForm.findFirst({ where: { editionId, categoryId: null }, select: { criteria: { orderBy: { position: "asc" }, select: { id: true } } } });
   if (!form) return;
   for (const [jurorIndex, m] of members.entries()) {

@@ -31,7 +31,7 @@ test("the board distributes the jury automatically, sees coverage and conflicts,
   await expect(entries.locator("[data-under-n]")).toHaveCount(0);
   await expect(entries.getByText("3 van 3")).toHaveCount(6);
   const jurors = page.getByTestId("coverage-jurors");
-  await expect(jurors.getByRole("row", { name: /Sanne Verheijen/ }).getByText("1 van 3 ingeleverd")).toBeVisible();
+  await expect(jurors.getByRole("row", { name: /Sanne Verheijen/ }).getByText(/^1 van \d+ ingeleverd$/)).toBeVisible();
   await expect(page.getByText("Verschil hoogste − laagste")).toBeVisible();
 
   // The detected conflict, in words; and a manual assignment of that pair is refused at its field.

@@ -2,11 +2,17 @@
 // stored (conflicted pairs never), manual assignment refused for a conflicted pair with a field
 // error, unassigning a juror with a score sheet only once confirmed (the sheet kept), coverage
 // numbers, conflicts recomputed after an affiliation changes, and the score distribution.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { getAssignmentPage } from "~/modules/judging/assignment.server";
+import { getDistributionPage } from "~/modules/judging/distribution.server";
 import { action as assignmentAction, loader as assignmentLoader } from "~/routes/bestuur.edities.$editionId.jurering_.toewijzing";
 import { loader as distributionLoader } from "~/routes/bestuur.edities.$editionId.jurering_.verdeling";
 import { resetClock } from "~/utils/clock.server";
-import { db } from "~/utils/db.server";
+import { createPrismaClient, db, getDb, setDb } from "~/utils/db.server";
+import { dropDatabase } from "../../app/server/embedded-postgres";
+import { seed } from "../../prisma/seed";
+import { createDatabaseFromTemplate } from "../support/test-postgres";
 import { assignRole, createSchool, createUser } from "../../prisma/factories";
 import { args, type CookieJar, get, post, respond } from "../support/http";
 import { signedIn } from "../support/sessions";
@@ -223,5 +229,38 @@ describe("the board's assignment page", () => {
     const crossUn = await postTo(a.edition.id, { intent: "unassign", memberId: b.members[1]!.id, teamId: b.teams[0]!.id, confirm: "yes" }, a.jar);
     expect(crossUn.status).toBe(404);
     expect(await db.juryAssignment.count({ where: { OR: [{ team: { editionId: a.edition.id } }, { team: { editionId: b.edition.id } }] } })).toBe(1);
+  });
+});
+
+describe("the demo (prisma/seed-jury-panel.ts)", () => {
+  const name = `assign_demo_${process.pid}`;
+  let client: PrismaClient;
+  let fileDb: PrismaClient;
+  beforeAll(async () => {
+    fileDb = getDb();
+    client = createPrismaClient(await createDatabaseFromTemplate(inject("adminUrl"), name));
+    setDb(client);
+    await seed(client);
+  }, 120_000);
+  afterAll(async () => {
+    setDb(fileDb);
+    await client.$disconnect();
+    await dropDatabase(inject("adminUrl"), name);
+  });
+
+  it("has the Robotica Challenge distributed automatically: six entries with three jurors each, every load 3, Kees's conflict shown, scores to draw", async () => {
+    const edition = await client.edition.findFirstOrThrow({ where: { challenge: { slug: "robotica-challenge" } }, select: { id: true } });
+    const page = (await getAssignmentPage(edition.id))!;
+    expect(page.settings).toEqual({ minJurorsPerEntry: 3, mode: "AUTOMATIC" });
+    expect(page.entries.map((e) => e.jurors)).toEqual([3, 3, 3, 3, 3, 3]);
+    expect(page.loadSpread).toEqual({ min: 3, max: 3 });
+    const sanne = page.jurors.find((j) => j.name === "Sanne Verheijen")!;
+    expect([sanne.load, sanne.submitted]).toEqual([3, 1]);
+    const kees = page.conflicts.filter((c) => c.juror === "Kees Teunissen");
+    expect(kees).toHaveLength(3);
+    expect(kees[0]!.reasons).toEqual([{ code: "TEACHES_AT_SCHOOL", school: "Peelland Techniek College" }]);
+    const pictures = (await getDistributionPage(edition.id))!;
+    const verdicts = Object.fromEntries(pictures.panels[0]!.jurors.map((j) => [j.name, j.verdict]));
+    expect(verdicts).toMatchObject({ "Kees Teunissen": "STRICTER", "Miriam de Bruijn": "MILDER" });
   });
 });
