@@ -9,6 +9,7 @@ import { hashSecret, randomToken } from "../app/utils/crypto.server";
 import { createUser } from "./factories";
 import { dayAt } from "./seed-dates";
 import { seedResults } from "./seed-results";
+import { seedJudgingPanel } from "./seed-jury-panel";
 
 type Tx = Prisma.TransactionClient;
 
@@ -140,4 +141,5 @@ export async function seedJudging(tx: Tx): Promise<void> {
       },
     });
   }
+  await seedJudgingPanel(tx, robotica.id);
 }

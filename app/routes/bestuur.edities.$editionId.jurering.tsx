@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { AddFormCard, JuryCard, LockCard, ScoringFormCard } from "~/components/judging/board-judging";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
-import { PageHeader } from "~/components/ui/page";
+import { Card, PageHeader } from "~/components/ui/page";
 import { idParam, notFound, requireBoard } from "~/modules/auth/access.server";
 import { BoardJudgingActionSchema, judgingFormOf } from "~/modules/judging/board-judging.schema";
 import { getBoardJudgingPage, runBoardJudgingAction } from "~/modules/judging/board-judging.server";
@@ -83,6 +83,14 @@ export default function BoardJudging() {
         />
       </section>
       <JuryCard edition={edition} jury={jury} data={data} />
+      <Card>
+        <h2 className="text-lg font-semibold">
+          <Link to={`/bestuur/edities/${edition.id}/jurering/toewijzing`} className="inline-flex min-h-11 items-center underline">
+            {t("assignment:link")}
+          </Link>
+        </h2>
+        <p className="mt-1 text-slate-700">{t("assignment:linkText")}</p>
+      </Card>
     </div>
   );
 }

@@ -70,6 +70,8 @@ export const BOARD_ONLY = [
   "routes/bestuur.challenges.$challengeId",
   "routes/bestuur.edities.$editionId._index",
   "routes/bestuur.edities.$editionId.jurering",
+  "routes/bestuur.edities.$editionId.jurering_.toewijzing",
+  "routes/bestuur.edities.$editionId.jurering_.verdeling",
   "routes/bestuur.edities.$editionId.overzicht",
   "routes/bestuur.edities.$editionId.uitslag",
   "routes/bestuur.facturen",
@@ -186,6 +188,36 @@ export const CROSS_CELLS: CrossCell[] = [
     name: "school A's teacher downloads the ranking CSV of an unpublished edition",
     route: "routes/bestuur.edities.$editionId.uitslag[.]csv", covers: ["param:editionId"], as: "teacherA",
     path: (w) => `/bestuur/edities/${p(w, "rsEditionU")}/uitslag.csv`, markers: ["rsTeamUA"],
+  // --- Jury assignment (areas/judging-assign.ts) ----------------------------------------------------
+  {
+    name: "edition A's juror opens the board's assignment page of edition B",
+    route: "routes/bestuur.edities.$editionId.jurering_.toewijzing", covers: ["param:editionId"], as: "jurorA",
+    path: (w) => `/bestuur/edities/${p(w, "jgEditionB")}/jurering/toewijzing`, markers: ["jgEditionB", "jaTeamB", "jaScorerB"],
+  },
+  {
+    name: "edition A's juror assigns on edition B",
+    route: "routes/bestuur.edities.$editionId.jurering_.toewijzing", covers: ["param:editionId"], as: "jurorA",
+    path: (w) => `/bestuur/edities/${p(w, "jgEditionB")}/jurering/toewijzing`, form: (w) => ({ intent: "assign", memberId: p(w, "jaMemberB"), teamId: p(w, "jaTeamB") }), markers: ["jgEditionB", "jaTeamB"],
+  },
+  {
+    name: "the board posts edition B's juror to edition A's assignment page",
+    route: "routes/bestuur.edities.$editionId.jurering_.toewijzing", covers: ["assign:memberId", "unassign:memberId"], as: "board",
+    path: (w) => `/bestuur/edities/${p(w, "jgEditionA")}/jurering/toewijzing`, form: (w) => ({ intent: "assign", memberId: p(w, "jaMemberB"), teamId: p(w, "jaTeamA") }), markers: ["jaTeamB", "jaScorerB"],
+  },
+  {
+    name: "the board posts edition B's team to edition A's assignment page",
+    route: "routes/bestuur.edities.$editionId.jurering_.toewijzing", covers: ["assign:teamId"], as: "board",
+    path: (w) => `/bestuur/edities/${p(w, "jgEditionA")}/jurering/toewijzing`, form: (w) => ({ intent: "assign", memberId: p(w, "jaMemberA"), teamId: p(w, "jaTeamB") }), markers: ["jaTeamB", "jaScorerB"],
+  },
+  {
+    name: "the board takes edition B's juror off edition B's team through edition A's page",
+    route: "routes/bestuur.edities.$editionId.jurering_.toewijzing", covers: ["unassign:teamId"], as: "board",
+    path: (w) => `/bestuur/edities/${p(w, "jgEditionA")}/jurering/toewijzing`, form: (w) => ({ intent: "unassign", memberId: p(w, "jaMemberB"), teamId: p(w, "jaTeamB"), confirm: "yes" }), markers: ["jaTeamB", "jaScorerB"],
+  },
+  {
+    name: "edition A's juror opens the score distribution of edition B",
+    route: "routes/bestuur.edities.$editionId.jurering_.verdeling", covers: ["param:editionId"], as: "jurorA",
+    path: (w) => `/bestuur/edities/${p(w, "jgEditionB")}/jurering/verdeling`, markers: ["jgEditionB", "jaScorerB"],
   },
   // --- Files ---------------------------------------------------------------------------------------
   { name: "a pupil opens another team's submission file", route: "routes/files.$fileId", covers: ["param:fileId"], as: "pupilA", path: (w) => `/files/${p(w, "fileSubmissionB")}`, markers: ["fileSubmissionB"] },

@@ -34,8 +34,7 @@ export async function loadConflicts(editionId: string, scope: Scope = {}): Promi
       select: { id: true, schoolId: true, categoryId: true },
     }),
   ]);
-  const out: ConflictMap = new Map();
-  if (!members.length || !teams.length) return out;
+  if (!members.length || !teams.length) return new Map();
 
   // Each member's account: the linked one, or (not accepted yet) the one with the invited address.
   const userIds = members.flatMap((m) => (m.userId ? [m.userId] : []));
@@ -47,6 +46,23 @@ export async function loadConflicts(editionId: string, scope: Scope = {}): Promi
   const byId = new Map(users.map((u) => [u.id, u]));
   const byEmail = new Map(users.map((u) => [u.email, u]));
 
+  return conflictMapOf(
+    editionId,
+    members.map((m) => ({ id: m.id, declarations: m.conflicts, roles: (m.userId ? byId.get(m.userId) : byEmail.get(m.email))?.roles ?? [] })),
+    teams,
+  );
+}
+
+/** What conflictMapOf needs of a jury member: their declarations and the roles of their account (matched as above). */
+export type MemberAffiliationRows = {
+  id: string;
+  declarations: ReadonlyArray<{ teamId: string; kind: string; note: string }>;
+  roles: ReadonlyArray<{ role: string; companyId: string | null; schoolId: string | null }>;
+};
+
+/** The conflict map of rows already loaded (pure; loadConflicts and pages that load their own rows in fewer queries share it). */
+export function conflictMapOf(editionId: string, members: readonly MemberAffiliationRows[], teams: ReadonlyArray<{ id: string; schoolId: string; categoryId: string }>): ConflictMap {
+  const out: ConflictMap = new Map();
   const entries: EntryFacts[] = teams.map((t) => ({
     entryId: t.id,
     teamId: t.id,
@@ -60,14 +76,14 @@ export async function loadConflicts(editionId: string, scope: Scope = {}): Promi
   }));
 
   for (const m of members) {
-    const roles = (m.userId ? byId.get(m.userId) : byEmail.get(m.email))?.roles ?? [];
+    const roles = m.roles;
     const of = (role: string, key: "companyId" | "schoolId") => roles.flatMap((r) => (r.role === role && r[key] ? [r[key]] : []));
     const juror: JurorAffiliations = {
       jurorId: m.id,
       companyIds: of("COMPANY_CONTACT", "companyId"),
       teachesAtSchoolIds: of("TEACHER", "schoolId"),
       schoolContactSchoolIds: of("SCHOOL_CONTACT", "schoolId"),
-      declarations: m.conflicts.map((c) => ({ teamId: c.teamId, kind: c.kind as DeclarationKind, text: c.note })),
+      declarations: m.declarations.map((c) => ({ teamId: c.teamId, kind: c.kind as DeclarationKind, text: c.note })),
     };
     const perTeam = new Map<string, ConflictReason[]>();
     for (const entry of entries) {

@@ -5,6 +5,7 @@ import { filesArea } from "./files";
 import { invoicesArea } from "./invoices";
 import { judgingArea } from "./judging";
 import { judgingResultsArea } from "./judging-results";
+import { judgingAssignArea } from "./judging-assign";
 import { networkArea } from "./network";
 import { raceArea } from "./race";
 import { tasksArea } from "./tasks";
@@ -12,4 +13,4 @@ import { submissionsArea } from "./submissions";
 import type { GuardArea } from "./types";
 import { teamsArea } from "./teams";
 
-export const AREAS: GuardArea[] = [companiesArea, invoicesArea, networkArea, tasksArea, challengesArea, submissionsArea, teamsArea, filesArea, judgingArea, judgingResultsArea, raceArea];
+export const AREAS: GuardArea[] = [companiesArea, invoicesArea, networkArea, tasksArea, challengesArea, submissionsArea, teamsArea, filesArea, judgingArea, judgingAssignArea, judgingResultsArea, raceArea];
