@@ -18,7 +18,7 @@ import { getT } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
-export const queryBudget = 14;
+export const queryBudget = 8;
 
 /** Not assigned: 404 (the entry is not theirs to see). A conflict: 403 with the reasons in words. */
 function refuse(refusal: EntryRefusal): never {

@@ -13,7 +13,7 @@ import { formatDateTime } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
-export const queryBudget = 9;
+export const queryBudget = 6;
 
 // A juror's entries of one edition, in their own fixed order, with each one's status and the
 // progress. Only a juror of this edition (requireJuror); nobody else's scores are loaded.

@@ -26,7 +26,7 @@ import { getT } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 // Queries its loader may make, whatever the amount of data (tests/guards/query-budget.test.ts).
-export const queryBudget = 12;
+export const queryBudget = 7;
 
 // A juror's conflicts in one edition: declare one with a team, withdraw their own declaration,
 // and see the conflicts detected from their affiliations. Only a juror of this edition.

@@ -12,25 +12,35 @@ import type { ConflictAction } from "./scoring.schema";
 import type { Actor } from "./scoring-forms.server";
 import { describeReasons, type Juror, type ReasonView } from "./scoring.server";
 
-/** The conflicts page: the edition's teams to choose from, the juror's declarations and detected conflicts. */
+type TeamRow = {
+  id: string;
+  name: string;
+  school: string;
+  assigned: boolean;
+  conflictId: string | null;
+  kind: string | null;
+  note: string | null;
+  declaredAt: Date | null;
+};
+
+/**
+ * The conflicts page: the edition's teams to choose from, the juror's declarations and the
+ * conflicts detected from their roles (with the names they are about). At most six queries.
+ */
 export async function getConflictsPage(juror: Juror) {
-  const [edition, teams, declared, assignments, conflicts] = await Promise.all([
-    db.edition.findUniqueOrThrow({ where: { id: juror.editionId }, select: { id: true, name: true } }),
-    db.team.findMany({
-      where: { editionId: juror.editionId, withdrawnAt: null },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, school: { select: { name: true } } },
-    }),
-    db.jurorConflict.findMany({
-      where: { juryMemberId: juror.id },
-      orderBy: [{ declaredAt: "asc" }, { id: "asc" }],
-      select: { id: true, teamId: true, kind: true, note: true, declaredAt: true, team: { select: { name: true, school: { select: { name: true } } } } },
-    }),
-    db.juryAssignment.findMany({ where: { juryMemberId: juror.id }, select: { teamId: true } }),
+  const [teams, conflicts] = await Promise.all([
+    db.$queryRaw<TeamRow[]>`
+      SELECT t.id, t.name, s.name AS school,
+             EXISTS (SELECT 1 FROM "JuryAssignment" a WHERE a."juryMemberId" = ${juror.id} AND a."teamId" = t.id) AS assigned,
+             jc.id AS "conflictId", jc.kind::text AS kind, jc.note, jc."declaredAt"
+      FROM "Team" t
+      JOIN "School" s ON s.id = t."schoolId"
+      LEFT JOIN "JurorConflict" jc ON jc."teamId" = t.id AND jc."juryMemberId" = ${juror.id}
+      WHERE t."editionId" = ${juror.editionId} AND (t."withdrawnAt" IS NULL OR jc.id IS NOT NULL)
+      ORDER BY t.name, t.id`,
     loadConflicts(juror.editionId, { juryMemberIds: [juror.id] }),
   ]);
-  const assigned = new Set(assignments.map((a) => a.teamId));
-  const teamName = new Map(teams.map((t) => [t.id, { name: t.name, school: t.school.name }]));
+  const byId = new Map(teams.map((t) => [t.id, t]));
   // Detected: every reason that is not a declaration, per team.
   const detectedPairs = [...(conflicts.get(juror.id) ?? new Map<string, ConflictReason[]>())].flatMap(([teamId, reasons]) => {
     const detected = reasons.filter((r) => r.code !== "DECLARED");
@@ -41,22 +51,17 @@ export async function getConflictsPage(juror: Juror) {
   const detected = detectedPairs.map((p) => {
     const reasons: ReasonView[] = described.slice(cursor, cursor + p.reasons.length);
     cursor += p.reasons.length;
-    return { teamId: p.teamId, team: teamName.get(p.teamId)?.name ?? "", school: teamName.get(p.teamId)?.school ?? "", assigned: assigned.has(p.teamId), reasons };
+    const team = byId.get(p.teamId);
+    return { teamId: p.teamId, team: team?.name ?? "", school: team?.school ?? "", assigned: !!team?.assigned, reasons };
   });
-  const declaredTeams = new Set(declared.map((d) => d.teamId));
+  const declared = teams
+    .filter((t) => t.conflictId)
+    .sort((a, b) => a.declaredAt!.getTime() - b.declaredAt!.getTime() || a.conflictId!.localeCompare(b.conflictId!))
+    .map((t) => ({ id: t.conflictId!, teamId: t.id, team: t.name, school: t.school, kind: t.kind!, note: t.note ?? "", declaredAt: t.declaredAt!.toISOString(), assigned: t.assigned }));
   return {
-    edition,
-    teams: teams.filter((t) => !declaredTeams.has(t.id)).map((t) => ({ id: t.id, name: t.name, school: t.school.name })),
-    declared: declared.map((d) => ({
-      id: d.id,
-      teamId: d.teamId,
-      team: d.team.name,
-      school: d.team.school.name,
-      kind: d.kind,
-      note: d.note,
-      declaredAt: d.declaredAt.toISOString(),
-      assigned: assigned.has(d.teamId),
-    })),
+    edition: { id: juror.edition.id, name: juror.edition.name },
+    teams: teams.filter((t) => !t.conflictId).map((t) => ({ id: t.id, name: t.name, school: t.school })),
+    declared,
     detected,
   };
 }

@@ -6,7 +6,6 @@
 // only while judging is open; after judgingClosesAt (phases.ts) the juror reads only. A juror never
 // receives another juror's scores: every sheet query names the juror.
 import { isJudgingOpen, judgingClosesAt } from "~/modules/challenges/phases";
-import { EDITION_DATES } from "~/modules/challenges/submissions.server";
 import { audit } from "~/modules/audit/audit.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -16,10 +15,17 @@ import type { ScoreSheetInput } from "./scoring.schema";
 import { listScoringForms, type Actor } from "./scoring-forms.server";
 
 export type JudgingWindow = "before" | "open" | "closed";
-export type Juror = { id: string; name: string; editionId: string };
 export type EntryStatus = "notStarted" | "draft" | "submitted";
 
 type Dates = Parameters<typeof isJudgingOpen>[0];
+
+/** A place on an edition's jury, with the edition's name and dates. */
+export type Juror = {
+  id: string;
+  name: string;
+  editionId: string;
+  edition: Dates & { id: string; name: string };
+};
 
 /** Before judging opens, while it is open, or after it closed (then read-only for the juror). */
 export function judgingWindow(edition: Dates, at: Date): JudgingWindow {
@@ -27,9 +33,21 @@ export function judgingWindow(edition: Dates, at: Date): JudgingWindow {
   return isJudgingOpen(edition, at) ? "open" : "closed";
 }
 
-/** The person's place on the edition's jury (not removed), or null. */
+type JurorRow = { id: string; name: string; editionId: string; editionName: string } & Dates;
+
+/** The person's place on the edition's jury (not removed) with the edition, or null: one query. */
 export async function findJuror(userId: string, editionId: string): Promise<Juror | null> {
-  return db.juryMember.findFirst({ where: { userId, editionId, removedAt: null }, select: { id: true, name: true, editionId: true } });
+  const [row] = await db.$queryRaw<JurorRow[]>`
+    SELECT m.id, m.name, m."editionId", e.name AS "editionName",
+           e."registrationOpensAt", e."registrationClosesAt", e."submissionDeadline", e."judgingOpensAt", e."judgingClosesAt",
+           e."resultsPublishAt", e."registrationClosedEarlyAt", e."submissionsClosedEarlyAt", e."judgingClosedEarlyAt", e."resultsPublishedEarlyAt"
+    FROM "JuryMember" m JOIN "Edition" e ON e.id = m."editionId"
+    WHERE m."userId" = ${userId} AND m."editionId" = ${editionId} AND m."removedAt" IS NULL
+    ORDER BY m."createdAt", m.id
+    LIMIT 1`;
+  if (!row) return null;
+  const { id, name, editionName, ...dates } = row;
+  return { id, name, editionId: row.editionId, edition: { ...dates, id: row.editionId, name: editionName } };
 }
 
 /** A conflict reason the page can put in words (names instead of ids). */
@@ -37,13 +55,13 @@ export type ReasonView = { code: ConflictReason["code"]; kind?: string; text?: s
 
 /** The reasons with the names of the schools and companies they are about: one query at most. */
 export async function describeReasons(reasons: ConflictReason[]): Promise<ReasonView[]> {
-  const schoolIds = reasons.flatMap((r) => ("schoolId" in r ? [r.schoolId] : []));
-  const companyIds = reasons.flatMap((r) => ("companyId" in r ? [r.companyId] : []));
-  const [schools, companies] = await Promise.all([
-    schoolIds.length ? db.school.findMany({ where: { id: { in: schoolIds } }, select: { id: true, name: true } }) : [],
-    companyIds.length ? db.company.findMany({ where: { id: { in: companyIds } }, select: { id: true, name: true } }) : [],
-  ]);
-  const names = new Map([...schools, ...companies].map((x) => [x.id, x.name]));
+  const ids = reasons.flatMap((r) => ("schoolId" in r ? [r.schoolId] : "companyId" in r ? [r.companyId] : []));
+  const rows = ids.length
+    ? await db.$queryRaw<Array<{ id: string; name: string }>>`
+        SELECT id, name FROM "School" WHERE id = ANY(${ids}::text[])
+        UNION ALL SELECT id, name FROM "Company" WHERE id = ANY(${ids}::text[])`
+    : [];
+  const names = new Map(rows.map((x) => [x.id, x.name]));
   return reasons.map((r) => {
     if (r.code === "DECLARED") return { code: r.code, kind: r.kind, text: r.text };
     const ref = "schoolId" in r ? r.schoolId : r.companyId;
@@ -53,49 +71,45 @@ export async function describeReasons(reasons: ConflictReason[]): Promise<Reason
 
 // --- The list ------------------------------------------------------------------------------------
 
-/** The juror's assigned entries in their own order, each with its status, and the progress. */
+type EntryRow = { teamId: string; name: string; status: string; school: string; category: string; sheetStatus: string | null; updatedAt: Date | null };
+
+/** The juror's assigned entries in their own order, each with its status, and the progress: four queries. */
 export async function getJurorEntries(juror: Juror) {
   const at = now();
-  const [member, conflicts] = await Promise.all([
-    db.juryMember.findUniqueOrThrow({
-      where: { id: juror.id },
-      select: {
-        edition: { select: { id: true, name: true, ...EDITION_DATES, challenge: { select: { name: true } } } },
-        assignments: {
-          where: { team: { editionId: juror.editionId } },
-          select: { team: { select: { id: true, name: true, status: true, category: { select: { name: true } }, school: { select: { name: true } } } } },
-        },
-        scoreSheets: { select: { teamId: true, status: true, updatedAt: true } },
-      },
-    }),
+  const [rows, conflicts] = await Promise.all([
+    db.$queryRaw<EntryRow[]>`
+      SELECT t.id AS "teamId", t.name, t.status::text AS status, s.name AS school, c.name AS category,
+             sh.status::text AS "sheetStatus", sh."updatedAt"
+      FROM "JuryAssignment" a
+      JOIN "Team" t ON t.id = a."teamId"
+      JOIN "School" s ON s.id = t."schoolId"
+      JOIN "EditionCategory" c ON c.id = t."categoryId"
+      LEFT JOIN "ScoreSheet" sh ON sh."juryMemberId" = a."juryMemberId" AND sh."teamId" = a."teamId"
+      WHERE a."juryMemberId" = ${juror.id} AND t."editionId" = ${juror.editionId}`,
     loadConflicts(juror.editionId, { juryMemberIds: [juror.id] }),
   ]);
   const mine = conflicts.get(juror.id);
-  const sheets = new Map(member.scoreSheets.map((s) => [s.teamId, s]));
-  const teams = new Map(member.assignments.map((a) => [a.team.id, a.team]));
-  const order = reviewOrder(juror.id, juror.editionId, [...teams.keys()]);
-  const entries = order.map((teamId) => {
-    const team = teams.get(teamId)!;
-    const sheet = sheets.get(teamId);
-    const status: EntryStatus = !sheet ? "notStarted" : sheet.status === "SUBMITTED" ? "submitted" : "draft";
+  const byTeam = new Map(rows.map((r) => [r.teamId, r]));
+  const entries = reviewOrder(juror.id, juror.editionId, [...byTeam.keys()]).map((teamId) => {
+    const row = byTeam.get(teamId)!;
+    const status: EntryStatus = !row.sheetStatus ? "notStarted" : row.sheetStatus === "SUBMITTED" ? "submitted" : "draft";
     return {
       teamId,
-      name: team.name,
-      school: team.school.name,
-      category: team.category.name,
-      withdrawn: team.status !== "REGISTERED",
+      name: row.name,
+      school: row.school,
+      category: row.category,
+      withdrawn: row.status !== "REGISTERED",
       status,
       conflicted: !!mine?.get(teamId)?.length,
-      updatedAt: sheet?.updatedAt.toISOString() ?? null,
+      updatedAt: row.updatedAt?.toISOString() ?? null,
     };
   });
   const counted = entries.filter((e) => !e.conflicted && !e.withdrawn);
-  const edition = member.edition;
   return {
-    edition: { id: edition.id, name: edition.name, challenge: edition.challenge.name },
-    window: judgingWindow(edition, at),
-    judgingOpensAt: edition.judgingOpensAt.toISOString(),
-    judgingClosesAt: judgingClosesAt(edition).toISOString(),
+    edition: { id: juror.edition.id, name: juror.edition.name },
+    window: judgingWindow(juror.edition, at),
+    judgingOpensAt: juror.edition.judgingOpensAt.toISOString(),
+    judgingClosesAt: judgingClosesAt(juror.edition).toISOString(),
     entries,
     progress: { submitted: counted.filter((e) => e.status === "submitted").length, total: counted.length },
   };
@@ -103,25 +117,49 @@ export async function getJurorEntries(juror: Juror) {
 
 // --- One entry -----------------------------------------------------------------------------------
 
-/** The assigned team of this juror with its edition's dates, or null (not assigned, another edition). */
+type AssignedRow = {
+  id: string;
+  name: string;
+  status: string;
+  categoryId: string;
+  category: string;
+  school: string;
+  sheetStatus: string | null;
+  top: string | null;
+  tip: string | null;
+  submittedAt: Date | null;
+  updatedAt: Date | null;
+  levels: Array<{ criterionId: string; value: number }> | null;
+};
+
+/** The team assigned to this juror in their edition, with the juror's own sheet, or null: one query. */
 async function findAssignedTeam(juror: Juror, teamId: string) {
-  const assignment = await db.juryAssignment.findFirst({
-    where: { juryMemberId: juror.id, teamId, team: { editionId: juror.editionId } },
-    select: {
-      team: {
-        select: {
-          id: true,
-          name: true,
-          status: true,
-          categoryId: true,
-          category: { select: { name: true } },
-          school: { select: { name: true } },
-          edition: { select: { id: true, name: true, ...EDITION_DATES } },
-        },
-      },
-    },
-  });
-  return assignment?.team ?? null;
+  const [row] = await db.$queryRaw<AssignedRow[]>`
+    SELECT t.id, t.name, t.status::text AS status, t."categoryId", c.name AS category, s.name AS school,
+           sh.status::text AS "sheetStatus", sh.top, sh.tip, sh."submittedAt", sh."updatedAt",
+           (SELECT json_agg(json_build_object('criterionId', l."criterionId", 'value', l.value)) FROM "ScoreSheetLevel" l WHERE l."sheetId" = sh.id) AS levels
+    FROM "JuryAssignment" a
+    JOIN "Team" t ON t.id = a."teamId"
+    JOIN "School" s ON s.id = t."schoolId"
+    JOIN "EditionCategory" c ON c.id = t."categoryId"
+    LEFT JOIN "ScoreSheet" sh ON sh."juryMemberId" = a."juryMemberId" AND sh."teamId" = a."teamId"
+    WHERE a."juryMemberId" = ${juror.id} AND a."teamId" = ${teamId} AND t."editionId" = ${juror.editionId}`;
+  return row ?? null;
+}
+
+type VersionRow = { number: number; description: string; videoUrl: string | null; marketingPlan: string | null; at: Date; files: Array<{ id: string; fileName: string; size: number }> };
+
+/** The team's latest submission version with its (not deleted) files, in their order: one query. */
+async function latestVersion(teamId: string): Promise<VersionRow | null> {
+  const [row] = await db.$queryRaw<VersionRow[]>`
+    SELECT v.number, v.description, v."videoUrl", v."marketingPlan", v.at,
+           COALESCE((SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'size', f.size) ORDER BY array_position(v."fileIds", f.id))
+                     FROM "StoredFile" f WHERE f.id = ANY(v."fileIds") AND f."deletedAt" IS NULL), '[]'::json) AS files
+    FROM "SubmissionVersion" v JOIN "Submission" s ON s.id = v."submissionId"
+    WHERE s."teamId" = ${teamId}
+    ORDER BY v.number DESC
+    LIMIT 1`;
+  return row ?? null;
 }
 
 /** The form for a category: its own, else the edition's. */
@@ -142,50 +180,28 @@ export async function getScoringPage(juror: Juror, teamId: string) {
   if (!team) return { ok: false, reason: "not-found" } as const satisfies EntryRefusal;
   const reasons = await conflictsBetween(juror.editionId, juror.id, team.id);
   if (reasons.length) return { ok: false, reason: "conflict", team: team.name, reasons: await describeReasons(reasons) } as const satisfies EntryRefusal;
-  const at = now();
-  const [version, form, sheet] = await Promise.all([
-    db.submissionVersion.findFirst({
-      where: { submission: { teamId: team.id } },
-      orderBy: { number: "desc" },
-      select: { number: true, description: true, videoUrl: true, marketingPlan: true, fileIds: true, at: true },
-    }),
-    formFor(juror.editionId, team.categoryId),
-    db.scoreSheet.findUnique({
-      where: { juryMemberId_teamId: { juryMemberId: juror.id, teamId: team.id } },
-      select: { status: true, top: true, tip: true, submittedAt: true, updatedAt: true, levels: { select: { criterionId: true, value: true } } },
-    }),
-  ]);
-  const files = version?.fileIds.length
-    ? await db.storedFile.findMany({ where: { id: { in: version.fileIds }, deletedAt: null }, select: { id: true, fileName: true, size: true } })
-    : [];
-  const window = judgingWindow(team.edition, at);
+  const [version, form] = await Promise.all([latestVersion(team.id), formFor(juror.editionId, team.categoryId)]);
+  const window = judgingWindow(juror.edition, now());
   return {
     ok: true as const,
-    edition: { id: team.edition.id, name: team.edition.name },
-    team: { id: team.id, name: team.name, school: team.school.name, category: team.category.name, withdrawn: team.status !== "REGISTERED" },
+    edition: { id: juror.edition.id, name: juror.edition.name },
+    team: { id: team.id, name: team.name, school: team.school, category: team.category, withdrawn: team.status !== "REGISTERED" },
     window,
     canScore: window === "open",
-    judgingOpensAt: team.edition.judgingOpensAt.toISOString(),
-    judgingClosesAt: judgingClosesAt(team.edition).toISOString(),
+    judgingOpensAt: juror.edition.judgingOpensAt.toISOString(),
+    judgingClosesAt: judgingClosesAt(juror.edition).toISOString(),
     submission: version
-      ? {
-          number: version.number,
-          at: version.at.toISOString(),
-          description: version.description,
-          videoUrl: version.videoUrl,
-          marketingPlan: version.marketingPlan,
-          files: version.fileIds.flatMap((id) => files.filter((f) => f.id === id)),
-        }
+      ? { number: version.number, at: version.at.toISOString(), description: version.description, videoUrl: version.videoUrl, marketingPlan: version.marketingPlan, files: version.files }
       : null,
     criteria: form?.criteria ?? [],
-    sheet: sheet
+    sheet: team.sheetStatus
       ? {
-          status: sheet.status === "SUBMITTED" ? ("submitted" as const) : ("draft" as const),
-          top: sheet.top,
-          tip: sheet.tip,
-          submittedAt: sheet.submittedAt?.toISOString() ?? null,
-          updatedAt: sheet.updatedAt.toISOString(),
-          levels: Object.fromEntries(sheet.levels.map((l) => [l.criterionId, l.value])),
+          status: team.sheetStatus === "SUBMITTED" ? ("submitted" as const) : ("draft" as const),
+          top: team.top ?? "",
+          tip: team.tip ?? "",
+          submittedAt: team.submittedAt?.toISOString() ?? null,
+          updatedAt: team.updatedAt?.toISOString() ?? null,
+          levels: Object.fromEntries((team.levels ?? []).map((l) => [l.criterionId, l.value])),
         }
       : null,
   };
@@ -210,7 +226,7 @@ export async function saveScoreSheet(juror: Juror, teamId: string, input: ScoreS
   if (!team) return { ok: false, reason: "not-found" };
   const reasons = await conflictsBetween(juror.editionId, juror.id, team.id);
   if (reasons.length) return { ok: false, reason: "conflict", team: team.name, reasons: await describeReasons(reasons) };
-  const window = judgingWindow(team.edition, now());
+  const window = judgingWindow(juror.edition, now());
   if (window !== "open") return { ok: false, reason: "invalid", formErrors: [window === "before" ? "scoring:errors.notOpen" : "scoring:errors.closed"] };
   if (team.status !== "REGISTERED") return { ok: false, reason: "invalid", formErrors: ["scoring:errors.withdrawn"] };
   const form = await formFor(juror.editionId, team.categoryId);
