@@ -4,10 +4,11 @@ import { companiesArea } from "./companies";
 import { filesArea } from "./files";
 import { invoicesArea } from "./invoices";
 import { judgingArea } from "./judging";
+import { judgingJuryArea } from "./judging-jury";
 import { networkArea } from "./network";
 import { tasksArea } from "./tasks";
 import { submissionsArea } from "./submissions";
 import type { GuardArea } from "./types";
 import { teamsArea } from "./teams";
 
-export const AREAS: GuardArea[] = [companiesArea, invoicesArea, networkArea, tasksArea, challengesArea, submissionsArea, teamsArea, filesArea, judgingArea];
+export const AREAS: GuardArea[] = [companiesArea, invoicesArea, networkArea, tasksArea, challengesArea, submissionsArea, teamsArea, filesArea, judgingArea, judgingJuryArea];
