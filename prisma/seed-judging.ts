@@ -2,9 +2,12 @@
 // judging is open on the seeding day) and for the finished Junior Innovation Challenge; the demo
 // juror Sanne Verheijen on the Robotica jury (invitation accepted, a JUROR role scoped to that
 // edition), with the three entries assigned, one scored and submitted, one a draft and one not
-// yet started; and a second juror whose invitation is still open. Dates are relative to the
-// seeding day; nothing is dated after it.
+// yet started; and a second juror whose invitation is still open. Each Robotica entry has a video
+// link besides its description (something to open on the scoring page). A fourth Robotica team,
+// of another school and not assigned to Sanne, is one she declared a conflict with (her child is
+// in it). Dates are relative to the seeding day; nothing is dated after it.
 import type { Prisma } from "../app/generated/prisma/client";
+import { teamNameKey } from "../app/modules/challenges/teams";
 import { hashSecret, randomToken } from "../app/utils/crypto.server";
 import { createUser } from "./factories";
 import { dayAt } from "./seed-dates";
@@ -141,5 +144,39 @@ export async function seedJudging(tx: Tx): Promise<void> {
       },
     });
   }
+  // The entries' video links (the teams handed in a description only).
+  const videos = ["https://www.youtube.com/watch?v=grijpers-demo", "https://www.youtube.com/watch?v=peel-robotics-demo", "https://www.youtube.com/watch?v=team-servo-demo"];
+  const versions = await tx.submissionVersion.findMany({
+    where: { submission: { team: { editionId: robotica.id } } },
+    orderBy: [{ submission: { team: { name: "asc" } } }, { number: "asc" }],
+    select: { id: true },
+  });
+  for (const [index, version] of versions.entries()) {
+    const videoUrl = videos[index];
+    if (videoUrl) await tx.submissionVersion.update({ where: { id: version.id }, data: { videoUrl } });
+  }
+
+  // The panel first: its automatic assignment covers the entries so far. De Robotvrienden (below)
+  // come after it, so the board's coverage shows an entry that still needs its jurors.
   await seedJudgingPanel(tx, robotica.id);
+
+  // A team of another school, not assigned to Sanne, with whom she declared a conflict.
+  const maasdal = await tx.school.findFirst({ where: { brin: "14AB" }, select: { id: true } });
+  const category = await tx.editionCategory.findFirst({ where: { editionId: robotica.id }, orderBy: { position: "desc" }, select: { id: true } });
+  if (!maasdal || !category) return;
+  const registered = dayAt(-100, "11:00");
+  const name = "De Robotvrienden";
+  const rangers = await tx.team.create({
+    data: { editionId: robotica.id, categoryId: category.id, schoolId: maasdal.id, name, nameKey: teamNameKey(name), createdAt: registered, updatedAt: registered },
+  });
+  const handedIn = dayAt(-16, "16:00");
+  await tx.submission.create({
+    data: {
+      teamId: rangers.id, createdAt: handedIn, updatedAt: handedIn,
+      versions: { create: [{ number: 1, description: "Een robot die lege fusten terugrijdt naar de opslag.", videoUrl: null, marketingPlan: null, fileIds: [], submittedById: null, at: handedIn }] },
+    },
+  });
+  await tx.jurorConflict.create({
+    data: { juryMemberId: member.id, teamId: rangers.id, kind: "CHILD_IN_TEAM", note: "Mijn zoon Bram zit in dit team.", declaredAt: dayAt(-19, "21:00") },
+  });
 }

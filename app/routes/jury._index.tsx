@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
+import { buttonClass } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Card, PageHeader } from "~/components/ui/page";
 import { requireAnyRole } from "~/modules/auth/access.server";
@@ -46,6 +47,16 @@ export default function JurorHome() {
                 </p>
                 <p className="mt-1 text-slate-700">{e.assigned ? t("juror.assigned", { count: e.assigned }) : t("juror.notAssigned")}</p>
                 {e.conflicts ? <p className="mt-1 text-sm text-slate-700">{t("juror.conflicts", { count: e.conflicts })}</p> : null}
+                <div className="mt-3 flex flex-wrap items-center gap-3">
+                  <Link to={`/jury/${e.id}`} className={buttonClass("primary")}>
+                    {t("scoring:home.open")}
+                    <span className="sr-only"> ({e.name})</span>
+                  </Link>
+                  <Link to={`/jury/${e.id}/conflicten`} className="inline-flex min-h-11 items-center underline">
+                    {t("scoring:home.conflicts")}
+                    <span className="sr-only"> ({e.name})</span>
+                  </Link>
+                </div>
               </Card>
             </li>
           ))}

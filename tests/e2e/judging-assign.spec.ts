@@ -25,11 +25,12 @@ test("the board distributes the jury automatically, sees coverage and conflicts,
   await page.getByRole("button", { name: "Verdeel automatisch" }).click();
   await expect(page.getByText(/De inzendingen zijn verdeeld/)).toBeVisible({ timeout: 30_000 });
 
-  // Coverage: every entry has its three jurors; per juror the load and progress.
+  // Coverage: every entry has its three jurors (De Robotvrienden, under N in the demo, too); per
+  // juror the load and progress.
   const entries = page.getByTestId("coverage-entries");
-  await expect(entries.getByRole("row")).toHaveCount(7);
+  await expect(entries.getByRole("row")).toHaveCount(8);
   await expect(entries.locator("[data-under-n]")).toHaveCount(0);
-  await expect(entries.getByText("3 van 3")).toHaveCount(6);
+  await expect(entries.getByText("3 van 3")).toHaveCount(7);
   const jurors = page.getByTestId("coverage-jurors");
   await expect(jurors.getByRole("row", { name: /Sanne Verheijen/ }).getByText(/^1 van \d+ ingeleverd$/)).toBeVisible();
   await expect(page.getByText("Verschil hoogste − laagste")).toBeVisible();

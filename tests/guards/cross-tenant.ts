@@ -219,6 +219,45 @@ export const CROSS_CELLS: CrossCell[] = [
     route: "routes/bestuur.edities.$editionId.jurering_.verdeling", covers: ["param:editionId"], as: "jurorA",
     path: (w) => `/bestuur/edities/${p(w, "jgEditionB")}/jurering/verdeling`, markers: ["jgEditionB", "jaScorerB"],
   },
+  // --- Judging, the juror's side: jurorA (on edition C's jury) and B's edition, another juror's entry, a conflict
+  { name: "edition C's juror opens edition B's list of entries", route: "routes/jury.$editionId._index", covers: ["param:editionId"], as: "jurorA", path: (w) => `/jury/${p(w, "jgEditionB")}`, markers: ["jgEditionB", "jsTeamB", "jsTopB"] },
+  { name: "edition C's juror opens edition B's entry through B's URL", route: "routes/jury.$editionId.$teamId", covers: ["param:editionId"], as: "jurorA", path: (w) => `/jury/${p(w, "jgEditionB")}/${p(w, "jsTeamBId")}`, markers: ["jsTeamB", "jsEntryB", "jsTopB"] },
+  {
+    name: "edition C's juror scores edition B's entry through B's URL",
+    route: "routes/jury.$editionId.$teamId", covers: ["param:editionId"], as: "jurorA",
+    path: (w) => `/jury/${p(w, "jgEditionB")}/${p(w, "jsTeamBId")}`, form: () => ({ intent: "save-draft", top: "Indringer" }), markers: ["jsTeamB", "jsEntryB", "jsTopB"],
+  },
+  { name: "edition C's juror opens edition B's entry through C's URL", route: "routes/jury.$editionId.$teamId", covers: ["param:teamId"], as: "jurorA", path: (w) => `/jury/${p(w, "jsEditionC")}/${p(w, "jsTeamBId")}`, markers: ["jsTeamB", "jsEntryB", "jsTopB"] },
+  { name: "a juror opens an entry of their edition assigned only to another juror", route: "routes/jury.$editionId.$teamId", covers: ["param:teamId"], as: "jurorA", path: (w) => `/jury/${p(w, "jsEditionC")}/${p(w, "jsTeamOtherId")}`, markers: ["jsEntryOther", "jsOtherTop"] },
+  {
+    name: "a juror scores an entry of their edition assigned only to another juror",
+    route: "routes/jury.$editionId.$teamId", covers: ["param:teamId"], as: "jurorA",
+    path: (w) => `/jury/${p(w, "jsEditionC")}/${p(w, "jsTeamOtherId")}`, form: () => ({ intent: "save-draft", top: "Indringer" }), markers: ["jsEntryOther", "jsOtherTop"],
+  },
+  { name: "a juror opens an entry assigned to them that they declared a conflict with (403)", route: "routes/jury.$editionId.$teamId", covers: ["param:teamId"], as: "jurorA", path: (w) => `/jury/${p(w, "jsEditionC")}/${p(w, "jsTeamConflictId")}`, markers: ["jsEntryConflict", "jsFileConflict"] },
+  {
+    name: "a juror scores an entry assigned to them that they declared a conflict with (403)",
+    route: "routes/jury.$editionId.$teamId", covers: ["param:teamId"], as: "jurorA",
+    path: (w) => `/jury/${p(w, "jsEditionC")}/${p(w, "jsTeamConflictId")}`, form: () => ({ intent: "save-draft", top: "Toch beoordelen" }), markers: ["jsEntryConflict"],
+  },
+  { name: "edition C's juror opens edition B's conflicts page", route: "routes/jury.$editionId.conflicten", covers: ["param:editionId"], as: "jurorA", path: (w) => `/jury/${p(w, "jgEditionB")}/conflicten`, markers: ["jsConflictNoteB", "jsTeamB"] },
+  {
+    name: "edition C's juror declares a conflict through edition B's page",
+    route: "routes/jury.$editionId.conflicten", covers: ["param:editionId"], as: "jurorA",
+    path: (w) => `/jury/${p(w, "jgEditionB")}/conflicten`, form: (w) => ({ intent: "declare", teamId: p(w, "jsTeamBId"), kind: "CHILD_IN_TEAM" }), markers: ["jsConflictNoteB"],
+  },
+  {
+    name: "edition C's juror declares a conflict with edition B's team through C's page",
+    route: "routes/jury.$editionId.conflicten", covers: ["declare:teamId"], as: "jurorA",
+    path: (w) => `/jury/${p(w, "jsEditionC")}/conflicten`, form: (w) => ({ intent: "declare", teamId: p(w, "jsTeamBId"), kind: "CHILD_IN_TEAM" }), markers: ["jsTeamB"],
+  },
+  {
+    name: "a juror withdraws edition B's juror's declaration through their own page",
+    route: "routes/jury.$editionId.conflicten", covers: ["withdraw:conflictId"], as: "jurorA",
+    path: (w) => `/jury/${p(w, "jsEditionC")}/conflicten`, form: (w) => ({ intent: "withdraw", conflictId: p(w, "jsConflictBId") }), markers: ["jsConflictNoteB"],
+  },
+  { name: "a juror opens the file of an entry they declared a conflict with", route: "routes/files.$fileId", covers: ["param:fileId"], as: "jurorA", path: (w) => `/files/${p(w, "jsFileConflict")}`, markers: ["jsFileConflict"] },
+  { name: "a juror opens the file of an entry assigned to another juror", route: "routes/files.$fileId", covers: ["param:fileId"], as: "jurorA", path: (w) => `/files/${p(w, "jsFileOther")}`, markers: ["jsFileOther"] },
   // --- Files ---------------------------------------------------------------------------------------
   { name: "a pupil opens another team's submission file", route: "routes/files.$fileId", covers: ["param:fileId"], as: "pupilA", path: (w) => `/files/${p(w, "fileSubmissionB")}`, markers: ["fileSubmissionB"] },
   { name: "school A's teacher opens school B's team's submission file", route: "routes/files.$fileId", covers: ["param:fileId"], as: "teacherA", path: (w) => `/files/${p(w, "fileSubmissionB")}`, markers: ["fileSubmissionB"] },

@@ -324,7 +324,13 @@ async function runCase(entry: FormAction, schema: z.ZodType, kase: Case, mustAcc
   const fields: Fields = kase.fields.map(([n, v]) => [n, typeof v === "string" ? fill(v, values) : v]);
   const paramOk = kase.param === entry.param;
   const param = kase.param === undefined ? "" : fill(kase.param, values);
-  const target = entry.path.replace(/:\w+/, encodeURIComponent(wellFormed(param)));
+  // The first parameter is the one under test; any further ones take the fixture's value of that name.
+  let first = true;
+  const target = entry.path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = first ? wellFormed(param) : ((values as Record<string, string>)[name] ?? name);
+    first = false;
+    return encodeURIComponent(value);
+  });
   const path = kase.via === "fetch" ? `${target}${target.includes("?") ? "&" : "?"}_data=${encodeURIComponent(entry.route)}` : target;
   const { body, contentType } = encode(fields, kase.encoding);
   const req = post(path, body, contentType, {}, fx.cookie);

@@ -248,11 +248,13 @@ describe("the demo (prisma/seed-jury-panel.ts)", () => {
     await dropDatabase(inject("adminUrl"), name);
   });
 
-  it("has the Robotica Challenge distributed automatically: six entries with three jurors each, every load 3, Kees's conflict shown, scores to draw", async () => {
+  it("has the Robotica Challenge distributed automatically: six entries with three jurors each and a late one under N, every load 3, Kees's conflict shown, scores to draw", async () => {
     const edition = await client.edition.findFirstOrThrow({ where: { challenge: { slug: "robotica-challenge" } }, select: { id: true } });
     const page = (await getAssignmentPage(edition.id))!;
     expect(page.settings).toEqual({ minJurorsPerEntry: 3, mode: "AUTOMATIC" });
-    expect(page.entries.map((e) => e.jurors)).toEqual([3, 3, 3, 3, 3, 3]);
+    // Six entries distributed; De Robotvrienden handed in after the distribution: still under N.
+    expect(page.entries.filter((e) => e.name !== "De Robotvrienden").map((e) => e.jurors)).toEqual([3, 3, 3, 3, 3, 3]);
+    expect(page.entries.find((e) => e.name === "De Robotvrienden")).toMatchObject({ jurors: 0, underN: true });
     expect(page.loadSpread).toEqual({ min: 3, max: 3 });
     const sanne = page.jurors.find((j) => j.name === "Sanne Verheijen")!;
     expect([sanne.load, sanne.submitted]).toEqual([3, 1]);

@@ -158,6 +158,13 @@ describe.each(DAYS)("the demo seeded on %s", (day) => {
     const sheets = await db.scoreSheet.findMany({ where: { juryMember: { userId: juror.id } }, select: { status: true } });
     expect(sheets.map((s) => s.status).sort()).toEqual(["DRAFT", "SUBMITTED"]);
     expect(await db.juryAssignment.count({ where: { juryMember: { userId: juror.id } } })).toBeGreaterThan(sheets.length);
+    // One declared conflict, with a team that is not assigned to her.
+    const conflicts = await db.jurorConflict.findMany({ where: { juryMember: { userId: juror.id } }, select: { teamId: true, kind: true } });
+    expect(conflicts.map((c) => c.kind)).toEqual(["CHILD_IN_TEAM"]);
+    expect(await db.juryAssignment.count({ where: { juryMember: { userId: juror.id }, teamId: conflicts[0]!.teamId } })).toBe(0);
+    // Every entry assigned to her has something to open besides its description.
+    const assigned = await db.juryAssignment.findMany({ where: { juryMember: { userId: juror.id } }, select: { team: { select: { submission: { select: { versions: { select: { videoUrl: true } } } } } } } });
+    expect(assigned.every((a) => a.team.submission?.versions.some((v) => v.videoUrl))).toBe(true);
   });
 
   it("dates nothing after the day it was seeded", async () => {

@@ -5,6 +5,7 @@
 import { staffSchoolIds, teacherSchoolIds, findTeamScope, staffRelation, type TeamViewer } from "~/modules/challenges/team-access.server";
 import { findSubmissionTeam, type SubmissionTeam } from "~/modules/challenges/submission-page.server";
 import { teamAccess, type TeamAccess } from "~/modules/challenges/submissions.server";
+import { findJuror, type Juror } from "~/modules/judging/scoring.server";
 import { ID_PATTERN } from "~/utils/input";
 import { isBoard } from "./permissions";
 import { forbidden, notFound, requireUser, type AuthUser } from "./session.server";
@@ -63,4 +64,23 @@ export async function requireSchoolStaff(request: Request, kind: "teacher" | "st
   const schoolIds = kind === "teacher" ? teacherSchoolIds(user) : staffSchoolIds(user);
   if (!board && schoolIds.length === 0) forbidden();
   return { user, board, schoolIds };
+}
+
+// --- Jurors --------------------------------------------------------------------------------------
+
+export type JurorAccess = { user: AuthUser; juror: Juror };
+
+/**
+ * A juror's pages of one edition (/jury/<editionId>/…): a JUROR role scoped to that edition and a
+ * place on its jury (not removed). Anyone without a JUROR role gets 403; a juror of another
+ * edition, or one taken off this jury, 404: the edition is not theirs to see.
+ */
+export async function requireJuror(request: Request, editionId: string | undefined): Promise<JurorAccess> {
+  const user = await requireUser(request);
+  const jurorRoles = user.roles.filter((r) => r.role === "JUROR");
+  if (!jurorRoles.length) forbidden();
+  if (!isId(editionId) || !jurorRoles.some((r) => r.editionId === editionId)) notFound();
+  const juror = await findJuror(user.id, editionId);
+  if (!juror) notFound();
+  return { user, juror };
 }

@@ -1,6 +1,9 @@
 // Who may read a team's submission files (owner type "SubmissionVersion", owner id = the version
 // the file was first handed in with): the board, the teachers and school contact of the team's
-// school, and the team's own pupils. Nobody else, and nobody for a version that does not exist.
+// school, and the team's own pupils; and a juror the team is assigned to, once judging has opened
+// and without a conflict (judging/entry-access.server.ts). Nobody else, and nobody for a version
+// that does not exist.
+import { jurorMayReadEntry } from "~/modules/judging/entry-access.server";
 import { registerFileAccess } from "~/modules/files/files.server";
 import { db } from "~/utils/db.server";
 
@@ -26,7 +29,8 @@ export async function canReadSubmissionFile(userId: string | null, versionId: st
     },
     select: { id: true },
   });
-  return grant !== null;
+  if (grant !== null) return true;
+  return jurorMayReadEntry(userId, team.id);
 }
 
 registerFileAccess(SUBMISSION_FILE_OWNER, canReadSubmissionFile);

@@ -9,6 +9,7 @@
 //
 // Sponsorship (issue 19) and the Atelier route's cases (issue 20) have no tables yet: the team's
 // and category's sponsors and the pupils' case hosts are empty lists until they do.
+import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { conflictReasons, type ConflictReason, type DeclarationKind, type EntryFacts, type JurorAffiliations } from "./rules/conflicts";
 
@@ -19,16 +20,24 @@ export type ConflictMap = Map<string, Map<string, ConflictReason[]>>;
 
 type Scope = { juryMemberIds?: readonly string[]; teamIds?: readonly string[] };
 
+type MemberRow = { id: string; email: string; userId: string | null; conflicts: Array<{ teamId: string; kind: string; note: string }> };
+type UserRow = { id: string; email: string | null; roles: Array<{ role: string; companyId: string | null; schoolId: string | null }> };
+
 /**
  * The conflicts of an edition's jury (not removed) with its teams (not withdrawn), optionally
  * narrowed to some members or teams. Three queries, whatever the size of the jury.
  */
 export async function loadConflicts(editionId: string, scope: Scope = {}): Promise<ConflictMap> {
+  const memberScope = scope.juryMemberIds ? Prisma.sql`AND m.id = ANY(${[...scope.juryMemberIds]}::text[])` : Prisma.empty;
   const [members, teams] = await Promise.all([
-    db.juryMember.findMany({
-      where: { editionId, removedAt: null, ...(scope.juryMemberIds ? { id: { in: [...scope.juryMemberIds] } } : {}) },
-      select: { id: true, email: true, userId: true, conflicts: { select: { teamId: true, kind: true, note: true } } },
-    }),
+    // Each member with their declarations (one query: the declarations as a JSON list).
+    db.$queryRaw<MemberRow[]>`
+      SELECT m.id, m.email, m."userId",
+             COALESCE((SELECT json_agg(json_build_object('teamId', jc."teamId", 'kind', jc.kind::text, 'note', jc.note) ORDER BY jc."declaredAt", jc.id)
+                       FROM "JurorConflict" jc WHERE jc."juryMemberId" = m.id), '[]'::json) AS conflicts
+      FROM "JuryMember" m
+      WHERE m."editionId" = ${editionId} AND m."removedAt" IS NULL ${memberScope}
+      ORDER BY m."createdAt", m.id`,
     db.team.findMany({
       where: { editionId, withdrawnAt: null, ...(scope.teamIds ? { id: { in: [...scope.teamIds] } } : {}) },
       select: { id: true, schoolId: true, categoryId: true },
@@ -39,12 +48,14 @@ export async function loadConflicts(editionId: string, scope: Scope = {}): Promi
   // Each member's account: the linked one, or (not accepted yet) the one with the invited address.
   const userIds = members.flatMap((m) => (m.userId ? [m.userId] : []));
   const emails = members.flatMap((m) => (m.userId ? [] : [m.email]));
-  const users = await db.user.findMany({
-    where: { OR: [{ id: { in: userIds } }, { email: { in: emails } }] },
-    select: { id: true, email: true, roles: { select: { role: true, companyId: true, schoolId: true } } },
-  });
+  const users = await db.$queryRaw<UserRow[]>`
+    SELECT u.id, u.email,
+           COALESCE((SELECT json_agg(json_build_object('role', r.role::text, 'companyId', r."companyId", 'schoolId', r."schoolId") ORDER BY r."createdAt", r.id)
+                     FROM "RoleAssignment" r WHERE r."userId" = u.id), '[]'::json) AS roles
+    FROM "User" u
+    WHERE u.id = ANY(${userIds}::text[]) OR u.email = ANY(${emails}::text[])`;
   const byId = new Map(users.map((u) => [u.id, u]));
-  const byEmail = new Map(users.map((u) => [u.email, u]));
+  const byEmail = new Map(users.flatMap((u) => (u.email ? [[u.email, u] as const] : [])));
 
   return conflictMapOf(
     editionId,

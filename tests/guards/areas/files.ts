@@ -57,6 +57,12 @@ const rows: Record<string, Row> = {
         cells: LOGO_UNLISTED,
       },
       {
+        why: "A submission file of an entry assigned to jurorA while judging is open (judging-jury area): the board and that juror; the school's staff of that school are not in the world.",
+        path: (w) => `/files/${w.params.jsFileMine}`,
+        marker: marker("jsFileMine"),
+        cells: cellsOf(404, { board: 200, jurorA: 200 }),
+      },
+      {
         why: "The logo of a listed company is public (it is on the directory).",
         path: (w) => `/files/${w.params.fileLogoListed}`,
         marker: marker("fileLogoListed"),

@@ -6,6 +6,7 @@ import { invoicesArea } from "./invoices";
 import { judgingArea } from "./judging";
 import { judgingResultsArea } from "./judging-results";
 import { judgingAssignArea } from "./judging-assign";
+import { judgingJuryArea } from "./judging-jury";
 import { networkArea } from "./network";
 import { raceArea } from "./race";
 import { tasksArea } from "./tasks";
@@ -13,4 +14,4 @@ import { submissionsArea } from "./submissions";
 import type { GuardArea } from "./types";
 import { teamsArea } from "./teams";
 
-export const AREAS: GuardArea[] = [companiesArea, invoicesArea, networkArea, tasksArea, challengesArea, submissionsArea, teamsArea, filesArea, judgingArea, judgingAssignArea, judgingResultsArea, raceArea];
+export const AREAS: GuardArea[] = [companiesArea, invoicesArea, networkArea, tasksArea, challengesArea, submissionsArea, teamsArea, filesArea, judgingArea, judgingJuryArea, judgingAssignArea, judgingResultsArea, raceArea];
