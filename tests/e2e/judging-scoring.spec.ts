@@ -24,7 +24,8 @@ test("a juror scores an entry on a phone: a draft, a refused incomplete submit, 
   await expect(page.getByRole("heading", { level: 1, name: /^Jurering: Robotica Challenge \d{4}$/ })).toBeVisible();
   const listPath = new URL(page.url()).pathname;
   const before = progressOf(await page.getByTestId("progress").innerText());
-  expect(before.total).toBe(3);
+  // Her three by hand; the board's automatic distribution (judging-assign.spec.ts) may add to them.
+  expect(before.total).toBeGreaterThanOrEqual(3);
 
   const servo = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /Team Servo/ }) });
   const wasSubmitted = await servo.getByText("Ingediend", { exact: true }).isVisible();
