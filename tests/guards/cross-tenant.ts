@@ -188,6 +188,7 @@ export const CROSS_CELLS: CrossCell[] = [
     name: "school A's teacher downloads the ranking CSV of an unpublished edition",
     route: "routes/bestuur.edities.$editionId.uitslag[.]csv", covers: ["param:editionId"], as: "teacherA",
     path: (w) => `/bestuur/edities/${p(w, "rsEditionU")}/uitslag.csv`, markers: ["rsTeamUA"],
+  },
   // --- Jury assignment (areas/judging-assign.ts) ----------------------------------------------------
   {
     name: "edition A's juror opens the board's assignment page of edition B",
