@@ -146,3 +146,10 @@ export function fromAmsterdamTime(date: string, time = "00:00"): Date | null {
   const hourBefore = instant - 3_600_000;
   return new Date(toDateTimeInputValue(hourBefore) === `${day}T${clock}` ? hourBefore : instant);
 }
+
+/** "1,2 MB" — bytes for people. */
+export function formatFileSize(bytes: number, lang: string): string {
+  const format = numberFormat(lang, "fileSize", () => ({ maximumFractionDigits: 1 }));
+  if (bytes < 1024 * 1024) return `${format.format(Math.max(bytes > 0 ? 1 : 0, Math.round(bytes / 1024)))} KB`;
+  return `${format.format(bytes / (1024 * 1024))} MB`;
+}

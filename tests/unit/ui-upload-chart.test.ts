@@ -3,7 +3,8 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Chart } from "~/components/ui/chart";
-import { formatFileSize, readOutcome } from "~/components/ui/upload-field";
+import { readOutcome } from "~/components/ui/upload-field";
+import { formatFileSize } from "~/utils/format";
 
 const answer = (status: number, headers: Record<string, string> = {}, body = "", responseURL = "http://localhost:3000/ontwerp?_data=routes%2Fontwerp") => ({
   status,

@@ -12,10 +12,10 @@ import { ErrorList, TextField } from "~/components/ui/field";
 import { useSubmitting } from "~/components/ui/loading";
 import { Card, PageHeader } from "~/components/ui/page";
 import { TextareaField } from "~/components/ui/textarea";
-import { UploadForm, formatFileSize } from "~/components/ui/upload-field";
+import { UploadForm } from "~/components/ui/upload-field";
 import type { getSubmissionPage } from "~/modules/challenges/submission-page.server";
 import { SaveSchema } from "~/modules/challenges/submission.schema";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime, formatFileSize } from "~/utils/format";
 
 export type SubmissionPageData = SerializeFrom<typeof getSubmissionPage>;
 export type SubmissionActionData = { form: "save" | "upload" | "remove-file"; result: SerializeFrom<SubmissionResult<string[]>> };

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "./button";
 import { controlClass, ErrorList, FieldShell } from "./field";
 import { useHydrated } from "./hydrated";
+import { formatFileSize } from "~/utils/format";
 
 type Phase = "idle" | "sending" | "done" | "cancelled" | "failed";
 
@@ -21,13 +22,6 @@ export type UploadFormProps = {
   submitLabel: string;
   hiddenFields?: Record<string, string>;
 };
-
-/** "1,2 MB" — bytes for people. */
-export function formatFileSize(bytes: number, lang: string): string {
-  const format = (n: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(n);
-  if (bytes < 1024 * 1024) return `${format(Math.max(bytes > 0 ? 1 : 0, Math.round(bytes / 1024)))} KB`;
-  return `${format(bytes / (1024 * 1024))} MB`;
-}
 
 type Outcome =
   | { kind: "redirect"; to: string }
