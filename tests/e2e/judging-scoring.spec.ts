@@ -62,7 +62,7 @@ test("a juror scores an entry on a phone: a draft, a refused incomplete submit, 
   await expect(page).toHaveURL(new RegExp(`${listPath}$`), { timeout: 30_000 });
   await expect(page.getByText("Beoordeling ingediend.")).toBeVisible();
   // Saving the draft took a submitted sheet back to a draft, so a rerun ends where it started.
-  await expect(page.getByTestId("progress")).toHaveText(`${wasSubmitted ? before.done : before.done + 1} van 3 ingediend`);
+  await expect(page.getByTestId("progress")).toHaveText(`${wasSubmitted ? before.done : before.done + 1} van ${before.total} ingediend`);
   await expect(servo.getByText("Ingediend", { exact: true })).toBeVisible();
 
   // Her declared conflict, with a team not assigned to her.
